@@ -1,0 +1,34 @@
+package io.github.dockerstack.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to build a service's image.
+ *
+ * @param context absolute path of the build context (or a URL)
+ * @param dockerfile Dockerfile path relative to the context, or null for "Dockerfile"
+ * @param dockerfileInline Dockerfile content given inline, or null
+ * @param args build arguments; a null value means "take it from the environment"
+ * @param target multi-stage target, or null
+ * @param labels image labels
+ * @param cacheFrom images used as cache sources
+ * @param network network mode during the build, or null
+ * @param extraHosts extra host entries for the build, "host=ip"
+ * @param shmSize /dev/shm size in bytes, or null
+ * @param tags additional image tags
+ * @param pull always try to pull a newer base image
+ * @param platforms target platforms
+ */
+public record Build(String context, String dockerfile, String dockerfileInline, Map<String, String> args, String target,
+                    Map<String, String> labels, List<String> cacheFrom, String network, List<String> extraHosts,
+                    Long shmSize, List<String> tags, Boolean pull, List<String> platforms) {
+    public Build {
+        args = Maps.copy(args);
+        labels = Maps.copy(labels);
+        cacheFrom = Lists.copy(cacheFrom);
+        extraHosts = Lists.copy(extraHosts);
+        tags = Lists.copy(tags);
+        platforms = Lists.copy(platforms);
+    }
+}
