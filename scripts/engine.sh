@@ -100,7 +100,7 @@ wait_engine() { # PID: waits until the engine answers or PID dies
 start_dockerd() { # FLAGS...: 0 if the engine answers
   local offset pid
   offset=$(($(stat -c %s "$DOCKERD_LOG" 2>/dev/null || echo 0) + 1))
-  log "starting dockerd $* (log: $DOCKERD_LOG)"
+  log "starting dockerd${*:+ $*} (log: $DOCKERD_LOG)"
   # setsid + nohup: dockerd outlives this script and its shell session.
   setsid nohup dockerd "$@" >>"$DOCKERD_LOG" 2>&1 </dev/null &
   pid=$!
@@ -193,7 +193,9 @@ build_image() {
 
 ensure_busybox() {
   if ! image_exists busybox:latest; then
-    [[ -x /bin/busybox ]] && file_is_static /bin/busybox || apt_install busybox-static
+    if ! [[ -x /bin/busybox ]] || ! file_is_static /bin/busybox; then
+      apt_install busybox-static
+    fi
     local bin=/bin/busybox
     [[ -x "$bin" ]] || die "/bin/busybox missing after installing busybox-static"
     build_image busybox:latest "$IMAGES_DIR/busybox" "$bin"
@@ -274,10 +276,8 @@ ROOTFS=""
 cleanup_rootfs() {
   [[ -n "$ROOTFS" && -d "$ROOTFS" ]] || return 0
   # debootstrap mounts proc/sys inside the target: unmount before deleting.
-  local m
-  for m in $(awk -v r="$ROOTFS" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r); do
-    umount -l "$m" 2>/dev/null || true
-  done
+  awk -v r="$ROOTFS" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r \
+    | while read -r m; do umount -l "$m" 2>/dev/null || true; done
   rm -rf --one-file-system "$ROOTFS"
   ROOTFS=""
 }
