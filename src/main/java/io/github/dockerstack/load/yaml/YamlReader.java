@@ -119,6 +119,9 @@ public final class YamlReader {
 
         private Object tagged(Node node, Object value, String path) {
             String tag = node.getTag().getValue();
+            if (Tag.ENV_TAG.equals(node.getTag())) {
+                return value;
+            }
             if ("!reset".equals(tag)) {
                 return new Tagged(Tagged.Tag.RESET, value);
             }
@@ -190,7 +193,8 @@ public final class YamlReader {
         private Object scalar(ScalarNode node, String path) {
             String text = node.getValue();
             Tag tag = node.getTag();
-            if (node.getScalarStyle() != ScalarStyle.PLAIN || Tag.STR.equals(tag)) {
+            // snakeyaml-engine tags plain ${VAR} scalars as !ENV_VARIABLE: for compose they are strings
+            if (node.getScalarStyle() != ScalarStyle.PLAIN || Tag.STR.equals(tag) || Tag.ENV_TAG.equals(tag)) {
                 return text;
             }
             if (Tag.NULL.equals(tag)) {
