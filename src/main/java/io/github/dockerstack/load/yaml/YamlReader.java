@@ -33,6 +33,8 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
 public final class YamlReader {
     private static final Pattern OCTAL = Pattern.compile("[-+]?0o[0-7]+");
     private static final Pattern HEX = Pattern.compile("[-+]?0x[0-9a-fA-F]+");
+    /** Go's YAML library parses integers with base prefix detection: a leading 0 means octal (file modes). */
+    private static final Pattern LEADING_ZERO_OCTAL = Pattern.compile("[-+]?0[0-7]+");
     private static final String MERGE_KEY = "<<";
 
     private YamlReader() {
@@ -217,6 +219,8 @@ public final class YamlReader {
                 BigInteger value;
                 if (OCTAL.matcher(text).matches()) {
                     value = new BigInteger(text.replace("0o", ""), 8);
+                } else if (LEADING_ZERO_OCTAL.matcher(text).matches()) {
+                    value = new BigInteger(text.replaceFirst("0", ""), 8);
                 } else if (HEX.matcher(text).matches()) {
                     value = new BigInteger(text.replace("0x", ""), 16);
                 } else {

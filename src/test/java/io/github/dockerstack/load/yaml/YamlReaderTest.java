@@ -34,6 +34,7 @@ class YamlReaderTest {
                     environment:
                       INT: 12
                       HEX: 0x1F
+                      MODE: 0440
                       FLOAT: 1.5
                       BOOL: true
                       YES_IS_A_STRING: yes
@@ -44,6 +45,7 @@ class YamlReaderTest {
         Map<?, ?> env = (Map<?, ?>) service(doc, "a").get("environment");
         assertEquals(12L, env.get("INT"));
         assertEquals(31L, env.get("HEX"));
+        assertEquals(288L, env.get("MODE"), "a leading zero is octal, as in compose's YAML library");
         assertEquals(1.5, env.get("FLOAT"));
         assertEquals(Boolean.TRUE, env.get("BOOL"));
         assertEquals("yes", env.get("YES_IS_A_STRING"));

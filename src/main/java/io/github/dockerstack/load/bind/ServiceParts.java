@@ -1,0 +1,120 @@
+package io.github.dockerstack.load.bind;
+
+import io.github.dockerstack.model.Build;
+import io.github.dockerstack.model.Deploy;
+import io.github.dockerstack.model.EnvFile;
+import io.github.dockerstack.model.Healthcheck;
+import io.github.dockerstack.model.Hook;
+import io.github.dockerstack.model.Logging;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The service's nested sections that describe how it runs: build, env_file, healthcheck, deploy, logging, hooks. */
+final class ServiceParts {
+    private ServiceParts() {
+    }
+
+    static Build build(Value b) {
+        if (b.isNull()) {
+            return null;
+        }
+        if (!b.isMap()) {
+            return new Build(b.string(), null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+        return new Build(
+                b.get("context").string(),
+                b.get("dockerfile").string(),
+                b.get("dockerfile_inline").string(),
+                b.get("args").textMapKeepingNull(),
+                b.get("target").string(),
+                b.get("labels").textMap(),
+                b.get("cache_from").strings(),
+                b.get("network").string(),
+                b.get("extra_hosts").strings(),
+                b.get("shm_size").bytes(),
+                b.get("tags").strings(),
+                b.get("pull").bool(),
+                b.get("platforms").strings());
+    }
+
+    static List<EnvFile> envFiles(Value v) {
+        List<EnvFile> out = new ArrayList<>();
+        if (v.raw() instanceof String) {
+            out.add(new EnvFile(v.string(), true, null));
+            return out;
+        }
+        for (Value e : v.items()) {
+            if (!e.isMap()) {
+                out.add(new EnvFile(e.string(), true, null));
+                continue;
+            }
+            String path = e.get("path").string();
+            if (path == null) {
+                throw e.error("an env_file entry needs a path:");
+            }
+            out.add(new EnvFile(path, e.get("required").bool(true), e.get("format").string()));
+        }
+        return out;
+    }
+
+    static Healthcheck healthcheck(Value h) {
+        if (h.isNull()) {
+            return null;
+        }
+        Value test = h.get("test");
+        List<String> command = test.raw() instanceof String s ? List.of("CMD-SHELL", s) : test.stringsOrNull();
+        return new Healthcheck(
+                command,
+                h.get("interval").duration(),
+                h.get("timeout").duration(),
+                h.get("retries").integer(),
+                h.get("start_period").duration(),
+                h.get("start_interval").duration(),
+                h.get("disable").bool(false));
+    }
+
+    static Deploy deploy(Value d) {
+        if (d.isNull()) {
+            return null;
+        }
+        Value resources = d.get("resources");
+        Value restart = d.get("restart_policy");
+        return new Deploy(
+                d.get("mode").string(),
+                d.get("replicas").integer(),
+                d.get("labels").textMap(),
+                resources.isNull() ? null : new Deploy.Resources(limits(resources.get("limits")), limits(resources.get("reservations"))),
+                restart.isNull() ? null : new Deploy.RestartPolicy(
+                        restart.get("condition").string(),
+                        restart.get("delay").duration(),
+                        restart.get("max_attempts").integer(),
+                        restart.get("window").duration()));
+    }
+
+    private static Deploy.Limits limits(Value l) {
+        if (l.isNull()) {
+            return null;
+        }
+        return new Deploy.Limits(l.get("cpus").number(), l.get("memory").bytes(), l.get("pids").int64());
+    }
+
+    static Logging logging(Value l) {
+        if (l.isNull()) {
+            return null;
+        }
+        return new Logging(l.get("driver").string(), l.get("options").textMap());
+    }
+
+    static List<Hook> hooks(Value v) {
+        List<Hook> out = new ArrayList<>();
+        for (Value h : v.items()) {
+            out.add(new Hook(
+                    h.get("command").strings(),
+                    h.get("user").string(),
+                    h.get("privileged").bool(),
+                    h.get("working_dir").string(),
+                    h.get("environment").textMapKeepingNull()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.dockerstack.maven;
+
+import io.github.dockerstack.error.StackException;
+import io.github.dockerstack.load.LoadRequest;
+import io.github.dockerstack.stack.Stack;
+import io.github.dockerstack.stack.StackEvent;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The parameters every goal shares, in one place, each with a {@code docker-stack.*} property
+ * and the same meaning as the {@code docker compose} flag it mirrors. Subclasses translate:
+ * build a request, make one facade call, publish the result.
+ */
+public abstract class AbstractStackMojo extends AbstractMojo {
+    /** The project directory, like {@code --project-directory}: relative paths and {@code .env} resolve against it. */
+    @Parameter(property = "docker-stack.projectDirectory", defaultValue = "${project.basedir}")
+    protected File projectDirectory;
+
+    /** Compose files, like repeated {@code -f}; comma-separated on the command line. Default: compose.yaml (and its override file) in the project directory. */
+    @Parameter(property = "docker-stack.files")
+    protected List<String> files;
+
+    /** Env files, like repeated {@code --env-file}; they replace {@code .env}; later files win. */
+    @Parameter(property = "docker-stack.envFiles")
+    protected List<String> envFiles;
+
+    /** Compose profiles to enable, like {@code --profile}; default: COMPOSE_PROFILES. */
+    @Parameter(property = "docker-stack.profiles")
+    protected List<String> profiles;
+
+    /** The project name, like {@code -p}; default: COMPOSE_PROJECT_NAME, then the top-level name:, then the directory name. */
+    @Parameter(property = "docker-stack.projectName")
+    protected String projectName;
+
+    /** Services to act on, with their dependencies; default: all enabled services. */
+    @Parameter(property = "docker-stack.services")
+    protected List<String> services;
+
+    /** Variables for interpolation and COMPOSE_* settings; they win over the process environment and env files. */
+    @Parameter
+    protected Map<String, String> environment;
+
+    /** Skips the goal. */
+    @Parameter(property = "docker-stack.skip", defaultValue = "false")
+    protected boolean skip;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("docker-stack: skipped (docker-stack.skip)");
+            return;
+        }
+        try {
+            run(new Stack(this::log));
+        } catch (StackException e) {
+            ErrorMapper.rethrow(e);
+        }
+    }
+
+    /** The goal's work: one facade call and publishing its result. */
+    protected abstract void run(Stack stack) throws MojoExecutionException, MojoFailureException;
+
+    protected LoadRequest loadRequest() {
+        return new LoadRequest(projectDirectory.toPath(), paths(files), paths(envFiles), clean(profiles), projectName, clean(services),
+                environment, System.getenv());
+    }
+
+    private static List<Path> paths(List<String> values) {
+        return clean(values).stream().map(Path::of).toList();
+    }
+
+    /** Drops blanks and trims: {@code -Ddocker-stack.files=a.yaml, b.yaml} works. */
+    private static List<String> clean(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank()).map(String::trim).toList();
+    }
+
+    protected void log(StackEvent event) {
+        String line = event.service() == null ? event.message() : event.service() + ": " + event.message();
+        switch (event.level()) {
+            case DEBUG -> getLog().debug(line);
+            case INFO -> getLog().info(line);
+            case WARN -> getLog().warn(line);
+            case ERROR -> getLog().error(line);
+        }
+    }
+}
