@@ -58,10 +58,15 @@ public abstract class AbstractStackMojo extends AbstractMojo {
             return;
         }
         try {
-            run(new Stack(this::log));
+            run(newStack());
         } catch (StackException e) {
             ErrorMapper.rethrow(e);
         }
+    }
+
+    /** The facade, reporting through this goal's log. */
+    protected Stack newStack() {
+        return new Stack(this::log);
     }
 
     /** The goal's work: one facade call and publishing its result. */

@@ -1,0 +1,112 @@
+package io.github.dockerstack.engine;
+
+import java.io.Closeable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The port: what the core needs from a container engine, in plain values. Every method throws
+ * {@link EngineException} (with {@link EngineException.NotFound}, {@link EngineException.Conflict}
+ * and {@link EngineException.Unreachable} for the cases callers handle). Label filters are
+ * "key=value" matches; a null value matches any container that has the key.
+ */
+public interface Engine extends AutoCloseable {
+
+    // ---------------------------------------------------------------- engine
+
+    /** The engine's version; fails with {@link EngineException.Unreachable} when none answers. */
+    EngineVersion version();
+
+    /** Checks that the engine answers. */
+    void ping();
+
+    /** The host name tests use to reach published ports: "localhost" for a local socket, else the engine's host. */
+    String hostForClients();
+
+    // ---------------------------------------------------------------- containers
+
+    /** Containers in any state whose labels match all filters, inspected. */
+    List<ContainerInfo> listContainers(Map<String, String> labelFilters);
+
+    /** One container by id or name; {@link EngineException.NotFound} when missing. */
+    ContainerInfo inspectContainer(String idOrName);
+
+    /**
+     * Creates a container attached to {@code spec.network()}, then connects it to
+     * {@code spec.additionalNetworks()} (it is not started). Returns its id;
+     * {@link EngineException.Conflict} when the name is in use.
+     */
+    String createContainer(ContainerSpec spec);
+
+    /** Starts a container; starting a running one is a no-op. */
+    void startContainer(String id);
+
+    /** Stops a container, killing it after {@code timeoutSeconds}; stopping a stopped one is a no-op. */
+    void stopContainer(String id, int timeoutSeconds);
+
+    /** Sends a signal (null for SIGKILL); {@link EngineException.Conflict} when it is not running. */
+    void killContainer(String id, String signal);
+
+    /** Removes a container, running or not, and with it its anonymous volumes when asked. */
+    void removeContainer(String id, boolean removeAnonymousVolumes);
+
+    /** Blocks until the container exits; returns its exit code. */
+    int waitContainer(String id);
+
+    /** The last {@code tailLines} lines of stdout and stderr, interleaved as written. */
+    String logs(String id, int tailLines);
+
+    /** Connects a container to a network. */
+    void connectNetwork(String containerId, NetworkEndpoint endpoint);
+
+    // ---------------------------------------------------------------- networks
+
+    List<NetworkInfo> listNetworks(Map<String, String> labelFilters);
+
+    /** The network with exactly this name (not an id prefix), if any. */
+    Optional<NetworkInfo> inspectNetwork(String name);
+
+    /** Creates a network; returns its id. */
+    String createNetwork(NetworkSpec spec);
+
+    void removeNetwork(String nameOrId);
+
+    // ---------------------------------------------------------------- volumes
+
+    List<VolumeInfo> listVolumes(Map<String, String> labelFilters);
+
+    Optional<VolumeInfo> inspectVolume(String name);
+
+    void createVolume(VolumeSpec spec);
+
+    void removeVolume(String name);
+
+    // ---------------------------------------------------------------- images
+
+    Optional<ImageInfo> inspectImage(String reference);
+
+    default boolean imageExists(String reference) {
+        return inspectImage(reference).isPresent();
+    }
+
+    // ---------------------------------------------------------------- events
+
+    /**
+     * Streams container events whose labels match the filters, from now on, until the returned
+     * handle is closed. When this method returns the subscription is live: nothing that happens
+     * afterwards is missed. The listener runs on the stream's thread.
+     */
+    default Closeable events(Map<String, String> labelFilters, Consumer<EngineEvent> listener) {
+        return events(labelFilters, listener, e -> {
+        });
+    }
+
+    /** As {@link #events(Map, Consumer)}; {@code onError} hears of a stream that broke (not of one closed by the caller). */
+    Closeable events(Map<String, String> labelFilters, Consumer<EngineEvent> listener, Consumer<EngineException> onError);
+
+    /** Releases the connection. */
+    @Override
+    void close();
+}

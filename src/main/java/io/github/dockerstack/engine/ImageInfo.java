@@ -1,0 +1,20 @@
+package io.github.dockerstack.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A local image.
+ *
+ * @param id image id ("sha256:...")
+ * @param repoTags its tags
+ * @param labels labels of its config
+ * @param os operating system, e.g. "linux"
+ * @param architecture architecture, e.g. "amd64"
+ */
+public record ImageInfo(String id, List<String> repoTags, Map<String, String> labels, String os, String architecture) {
+    public ImageInfo {
+        repoTags = Copies.list(repoTags);
+        labels = Copies.map(labels);
+    }
+}

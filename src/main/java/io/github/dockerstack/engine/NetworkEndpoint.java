@@ -1,0 +1,25 @@
+package io.github.dockerstack.engine;
+
+import java.util.List;
+
+/**
+ * A container's attachment to a network, at create time (the first network) or by connect.
+ *
+ * @param network engine-side network name
+ * @param aliases DNS names of the container on that network
+ * @param ipv4Address fixed IPv4 address, or null
+ * @param ipv6Address fixed IPv6 address, or null
+ * @param macAddress fixed MAC address on this network, or null (engine API 1.44+ for networks other than the first)
+ * @param links legacy links "container:alias" on that network
+ */
+public record NetworkEndpoint(String network, List<String> aliases, String ipv4Address, String ipv6Address, String macAddress,
+                              List<String> links) {
+    public NetworkEndpoint {
+        aliases = Copies.list(aliases);
+        links = Copies.list(links);
+    }
+
+    public static NetworkEndpoint of(String network, List<String> aliases) {
+        return new NetworkEndpoint(network, aliases, null, null, null, List.of());
+    }
+}
