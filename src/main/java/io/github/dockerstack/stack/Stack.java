@@ -1,16 +1,64 @@
 package io.github.dockerstack.stack;
 
+import io.github.dockerstack.engine.ContainerInfo;
+import io.github.dockerstack.engine.Engine;
+import io.github.dockerstack.engine.EngineException;
+import io.github.dockerstack.engine.Labels;
+import io.github.dockerstack.exec.ContainerRef;
+import io.github.dockerstack.exec.Lifecycle;
+import io.github.dockerstack.exec.Progress;
+import io.github.dockerstack.exec.Snapshot;
+import io.github.dockerstack.exec.Teardown;
+import io.github.dockerstack.exec.UpRun;
+import io.github.dockerstack.load.LoadRequest;
 import io.github.dockerstack.load.ProjectLoader;
 import io.github.dockerstack.model.Project;
+import io.github.dockerstack.model.Service;
+import io.github.dockerstack.plan.Action;
+import io.github.dockerstack.plan.ContainerSpecs;
+import io.github.dockerstack.plan.ObservedState;
+import io.github.dockerstack.plan.Plan;
+import io.github.dockerstack.plan.Planner;
+import io.github.dockerstack.readiness.Readiness;
+import io.github.dockerstack.readiness.ServiceFailure;
+import io.github.dockerstack.readiness.WaitClock;
 import io.github.dockerstack.render.ConfigRenderer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** The facade the mojos call: one method per goal, immutable requests and results, progress as events. */
 public final class Stack {
-    private final Consumer<StackEvent> events;
+    /** The deadline of waits when the request gives none. */
+    public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(120);
+    /** Services handled at once when the request gives no parallelism. */
+    public static final int DEFAULT_PARALLELISM = 4;
 
+    private final Consumer<StackEvent> events;
+    private final EngineFactory engines;
+    private final WaitClock clock;
+
+    /** A facade for {@link #config} only. */
     public Stack(Consumer<StackEvent> events) {
+        this(events, null);
+    }
+
+    public Stack(Consumer<StackEvent> events, EngineFactory engines) {
+        this(events, engines, WaitClock.system());
+    }
+
+    /** With the clock the waits use (tests pass one that never sleeps). */
+    public Stack(Consumer<StackEvent> events, EngineFactory engines, WaitClock clock) {
         this.events = events;
+        this.engines = engines;
+        this.clock = clock;
     }
 
     /** Resolves the project as {@code docker compose config} does; needs no engine. */
@@ -18,5 +66,178 @@ public final class Stack {
         Project project = new ProjectLoader(w -> events.accept(StackEvent.warn(w))).load(request.project());
         String text = request.format() == ConfigRequest.Format.JSON ? ConfigRenderer.toJson(project) : ConfigRenderer.toYaml(project);
         return new ConfigResult(project, text);
+    }
+
+    /**
+     * Creates and starts what the project lacks, as {@code docker compose up -d [--wait]}: plans
+     * against what the engine holds, fails before creating anything when an image or external
+     * resource is missing, and removes what it created when a service fails.
+     */
+    public UpResult up(UpRequest request) {
+        long started = System.nanoTime();
+        Project project = load(request.project());
+        for (Service s : project.services().values()) {
+            ContainerSpecs.ignored(project, s).forEach(note -> events.accept(new StackEvent(StackEvent.Level.WARN, s.name(), note)));
+        }
+        Duration timeout = request.waitTimeout() != null ? request.waitTimeout() : DEFAULT_WAIT_TIMEOUT;
+        try (Engine engine = open(request.engine())) {
+            String apiVersion = engine.version().apiVersion();
+            try (Readiness readiness = Readiness.watch(engine, project.name(), clock)) {
+                long mark = readiness.mark();
+                ObservedState observed = Snapshot.take(engine, project, apiVersion);
+                readiness.seed(observed.containers(), mark);
+                Plan plan = Planner.plan(project, observed, new Planner.Options(request.removeOrphans(), envFiles(request.project())));
+                plan.warnings().forEach(w -> events.accept(StackEvent.warn(w)));
+                events.accept(new StackEvent(StackEvent.Level.DEBUG, null, "Plan of " + project.name() + ":\n" + plan.text()));
+                Map<String, List<ContainerRef>> containers = new UpRun(engine, readiness, project, plan, progress(), clock)
+                        .run(new UpRun.Settings(parallelism(request.parallelism()), request.waitReady(), timeout));
+                Map<String, ServiceEndpoint> endpoints = endpoints(engine, containers, kept(plan, observed));
+                return new UpResult(project, engine.hostForClients(), endpoints, plan.text(), since(started));
+            }
+        } catch (ServiceFailure f) {
+            throw failed(f);
+        }
+    }
+
+    /** Removes the project's containers and networks (and volumes when asked), found by label, as {@code docker compose down}. */
+    public DownResult down(DownRequest request) {
+        long started = System.nanoTime();
+        Project project = load(request.project());
+        try (Engine engine = open(request.engine())) {
+            Teardown.Result result = new Teardown(engine, project, progress(), clock).run(new Teardown.Settings(request.removeVolumes(),
+                    request.removeOrphans(), request.timeout(), DEFAULT_PARALLELISM, !request.project().services().isEmpty()));
+            if (request.failOnError() && !result.problems().isEmpty()) {
+                throw new EngineException("down of project " + project.name() + " left " + result.problems().size() + " problem(s):\n  - "
+                        + String.join("\n  - ", result.problems()));
+            }
+            return new DownResult(project.name(), result.containers(), result.networks(), result.volumes(), result.problems(),
+                    since(started));
+        }
+    }
+
+    /** Stops the project's running containers without removing them, dependents first. */
+    public LifecycleResult stop(LifecycleRequest request) {
+        long started = System.nanoTime();
+        Project project = load(request.project());
+        try (Engine engine = open(request.engine())) {
+            List<String> stopped = new Lifecycle(engine, project, progress(), clock).stop(DEFAULT_PARALLELISM, null);
+            return new LifecycleResult(project.name(), stopped, since(started));
+        }
+    }
+
+    /** Starts the project's existing containers in dependency order, waiting like {@code up} when asked. */
+    public LifecycleResult start(LifecycleRequest request) {
+        long started = System.nanoTime();
+        Project project = load(request.project());
+        Duration timeout = request.waitTimeout() != null ? request.waitTimeout() : DEFAULT_WAIT_TIMEOUT;
+        try (Engine engine = open(request.engine()); Readiness readiness = Readiness.watch(engine, project.name(), clock)) {
+            List<String> names = new Lifecycle(engine, project, progress(), clock).start(readiness, DEFAULT_PARALLELISM, request.waitReady(),
+                    timeout);
+            return new LifecycleResult(project.name(), names, since(started));
+        } catch (ServiceFailure f) {
+            throw failed(f);
+        }
+    }
+
+    /** The project's containers: service, name, state, health and published ports. */
+    public PsResult ps(LifecycleRequest request) {
+        Project project = load(request.project());
+        boolean selected = !request.project().services().isEmpty();
+        try (Engine engine = open(request.engine())) {
+            List<PsRow> rows = new ArrayList<>();
+            for (ContainerInfo c : engine.listContainers(Map.of(Labels.PROJECT, project.name()))) {
+                String service = c.label(Labels.SERVICE);
+                if (Labels.TRUE.equals(c.label(Labels.ONEOFF)) || (selected && !project.services().containsKey(service))) {
+                    continue;
+                }
+                rows.add(new PsRow(service, c.name(), c.state(), c.health() == null ? "" : c.health(), ports(c)));
+            }
+            rows.sort(Comparator.comparing((PsRow r) -> String.valueOf(r.service())).thenComparing(PsRow::container));
+            return new PsResult(project.name(), List.copyOf(rows));
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Project load(LoadRequest request) {
+        return new ProjectLoader(w -> events.accept(StackEvent.warn(w))).load(request);
+    }
+
+    private Engine open(EngineSettings settings) {
+        if (engines == null) {
+            throw new IllegalStateException("this Stack was made without an EngineFactory; it can only run config");
+        }
+        return engines.open(settings == null ? new EngineSettings(null, null) : settings);
+    }
+
+    private Progress progress() {
+        return new Progress() {
+            @Override
+            public void info(String service, String message) {
+                events.accept(new StackEvent(StackEvent.Level.INFO, service, message));
+            }
+
+            @Override
+            public void warn(String service, String message) {
+                events.accept(new StackEvent(StackEvent.Level.WARN, service, message));
+            }
+        };
+    }
+
+    private static ServiceFailedException failed(ServiceFailure f) {
+        return new ServiceFailedException(f.service(), f.containerName(), f.reason(), f.logTail(), f);
+    }
+
+    private static int parallelism(int requested) {
+        return requested > 0 ? requested : DEFAULT_PARALLELISM;
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    /** The env files given explicitly, absolute, for the containers' label. */
+    private static List<String> envFiles(LoadRequest request) {
+        return request.envFiles().stream()
+                .map(p -> request.projectDirectory().resolve(p).toAbsolutePath().normalize().toString()).toList();
+    }
+
+    /** Containers the plan left alone: their snapshot is current enough for their ports. */
+    private static Map<String, ContainerInfo> kept(Plan plan, ObservedState observed) {
+        Set<String> keptIds = new HashSet<>();
+        plan.services().values().forEach(ops -> ops.stream().filter(o -> o.action() == Action.KEEP)
+                .forEach(o -> keptIds.add(o.existing().id())));
+        Map<String, ContainerInfo> kept = new HashMap<>();
+        observed.containers().stream().filter(c -> keptIds.contains(c.id())).forEach(c -> kept.put(c.id(), c));
+        return kept;
+    }
+
+    private static Map<String, ServiceEndpoint> endpoints(Engine engine, Map<String, List<ContainerRef>> containers,
+                                                          Map<String, ContainerInfo> kept) {
+        Map<String, ServiceEndpoint> endpoints = new LinkedHashMap<>();
+        containers.forEach((service, refs) -> {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            if (!refs.isEmpty()) {
+                String id = refs.get(0).id();
+                ContainerInfo first = kept.containsKey(id) ? kept.get(id) : engine.inspectContainer(id);
+                first.ports().stream()
+                        .sorted(Comparator.comparingInt(ContainerInfo.PublishedPort::containerPort)
+                                .thenComparing(ContainerInfo.PublishedPort::protocol))
+                        .forEach(p -> first.published(p.containerPort(), p.protocol()).ifPresent(best -> ports.putIfAbsent(
+                                "tcp".equals(p.protocol()) ? Integer.toString(p.containerPort()) : p.containerPort() + "/" + p.protocol(),
+                                best.hostPort())));
+            }
+            endpoints.put(service, new ServiceEndpoint(service, refs.stream().map(ContainerRef::name).toList(), java.util.Collections.unmodifiableMap(ports)));
+        });
+        return java.util.Collections.unmodifiableMap(endpoints);
+    }
+
+    /** "127.0.0.1:49153->80/tcp", "[::]:49153->80/tcp". */
+    private static List<String> ports(ContainerInfo c) {
+        return c.ports().stream()
+                .sorted(Comparator.comparingInt(ContainerInfo.PublishedPort::containerPort).thenComparing(ContainerInfo.PublishedPort::ipv6))
+                .map(p -> (p.ipv6() ? "[" + p.hostIp() + "]" : p.hostIp() == null ? "" : p.hostIp()) + ":" + p.hostPort() + "->"
+                        + p.containerPort() + "/" + p.protocol())
+                .toList();
     }
 }

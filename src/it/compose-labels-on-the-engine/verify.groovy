@@ -1,0 +1,3 @@
+def project = 'dsit-labels'
+evaluate(new File(engineCheck)).call(project)
+return true

@@ -1,0 +1,213 @@
+package io.github.dockerstack.exec;
+
+import io.github.dockerstack.engine.ContainerInfo;
+import io.github.dockerstack.engine.ContainerSpec;
+import io.github.dockerstack.engine.Engine;
+import io.github.dockerstack.engine.EngineException;
+import io.github.dockerstack.graph.ServiceGraph;
+import io.github.dockerstack.model.DependsOn;
+import io.github.dockerstack.model.Project;
+import io.github.dockerstack.model.Service;
+import io.github.dockerstack.plan.Action;
+import io.github.dockerstack.plan.ContainerOperation;
+import io.github.dockerstack.plan.ContainerSpecs;
+import io.github.dockerstack.plan.Dependencies;
+import io.github.dockerstack.plan.NetworkOperation;
+import io.github.dockerstack.plan.Plan;
+import io.github.dockerstack.plan.VolumeOperation;
+import io.github.dockerstack.readiness.Deadline;
+import io.github.dockerstack.readiness.Readiness;
+import io.github.dockerstack.readiness.WaitClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs the plan of {@code up}; decides nothing. Orphans go first, then networks and volumes (in
+ * parallel), then the services along the dependency graph, independent ones in parallel, each
+ * after its dependencies' conditions hold. On any failure everything this run created is removed
+ * again (the failing container's log tail is read first), then the failure is rethrown.
+ */
+public final class UpRun {
+    /** Compose's default stop timeout. */
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(10);
+
+    /**
+     * @param parallelism services handled at once (at least 1)
+     * @param waitReady wait until everything is running/healthy/completed
+     * @param timeout deadline of all waits, counted from when services start being handled
+     */
+    public record Settings(int parallelism, boolean waitReady, Duration timeout) {
+    }
+
+    private final Engine engine;
+    private final Readiness readiness;
+    private final Project project;
+    private final Plan plan;
+    private final Progress progress;
+    private final WaitClock clock;
+    private final Rollback rollback = new Rollback();
+    private final Waits waits;
+    private final Map<String, String> firstIds = new ConcurrentHashMap<>();
+    private final Map<String, List<ContainerRef>> containers = new ConcurrentHashMap<>();
+
+    public UpRun(Engine engine, Readiness readiness, Project project, Plan plan, Progress progress, WaitClock clock) {
+        this.engine = engine;
+        this.readiness = readiness;
+        this.project = project;
+        this.plan = plan;
+        this.progress = progress;
+        this.clock = clock;
+        this.waits = new Waits(readiness, progress, project);
+    }
+
+    /** Runs the plan; returns the containers of each service of the plan, in replica order. */
+    public Map<String, List<ContainerRef>> run(Settings settings) {
+        try {
+            removeOrphans(settings.parallelism());
+            createResources(settings.parallelism());
+            Deadline deadline = Deadline.after(clock, settings.timeout());
+            Map<String, Map<String, DependsOn>> dependencies = Dependencies.of(project);
+            ServiceGraph graph = Dependencies.graph(dependencies);
+            Abandon abandon = new Abandon(readiness);
+            abandon.walk(graph, settings.parallelism(), service -> {
+                waits.dependencies(service, dependencies.getOrDefault(service, Map.of()), containers, deadline);
+                converge(service);
+            });
+            if (settings.waitReady()) {
+                waits.all(ordered(), Dependencies.awaitedToComplete(dependencies), deadline);
+            }
+            return ordered();
+        } catch (RuntimeException e) {
+            RuntimeException failure = FailureLogs.attach(engine, e);
+            rollback.undo(engine, progress, failure);
+            throw failure;
+        }
+    }
+
+    private Map<String, List<ContainerRef>> ordered() {
+        Map<String, List<ContainerRef>> result = new LinkedHashMap<>();
+        plan.services().keySet().forEach(s -> result.put(s, containers.getOrDefault(s, List.of())));
+        return Collections.unmodifiableMap(result);
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    private void removeOrphans(int parallelism) {
+        List<Runnable> tasks = new ArrayList<>();
+        for (ContainerOperation op : plan.orphans()) {
+            tasks.add(() -> remove(op, DEFAULT_GRACE));
+        }
+        Parallel.run(tasks, parallelism);
+    }
+
+    private void createResources(int parallelism) {
+        List<Runnable> tasks = new ArrayList<>();
+        for (NetworkOperation op : plan.networks()) {
+            if (op.action() == Action.CREATE) {
+                tasks.add(() -> {
+                    Elapsed took = Elapsed.start(clock);
+                    engine.createNetwork(op.spec());
+                    rollback.network(op.name());
+                    progress.info(null, "Network " + op.name() + "  Created  " + took);
+                });
+            }
+        }
+        for (VolumeOperation op : plan.volumes()) {
+            if (op.action() == Action.CREATE) {
+                tasks.add(() -> {
+                    Elapsed took = Elapsed.start(clock);
+                    engine.createVolume(op.spec());
+                    rollback.volume(op.name());
+                    progress.info(null, "Volume " + op.name() + "  Created  " + took);
+                });
+            }
+        }
+        Parallel.run(tasks, parallelism);
+    }
+
+    /** One service: surplus containers away, then each replica kept, started, recreated or created. */
+    private void converge(String name) {
+        Service service = project.service(name);
+        Duration grace = service.stopGracePeriod() != null ? service.stopGracePeriod() : DEFAULT_GRACE;
+        List<ContainerRef> refs = new ArrayList<>();
+        for (ContainerOperation op : plan.services().getOrDefault(name, List.of())) {
+            switch (op.action()) {
+                case REMOVE -> remove(op, grace);
+                case KEEP -> {
+                    refs.add(ref(op, op.existing().id()));
+                    waits.report(name, op.name(), "Running");
+                }
+                case START -> {
+                    start(op.existing().id(), op.name(), name);
+                    refs.add(ref(op, op.existing().id()));
+                }
+                case RECREATE -> {
+                    Elapsed took = Elapsed.start(clock);
+                    ContainerInfo old = op.existing();
+                    engine.stopContainer(old.id(), seconds(grace));
+                    engine.removeContainer(old.id(), false);
+                    progress.info(name, "Container " + op.name() + "  Recreate  " + took);
+                    refs.add(ref(op, createAndStart(service, op)));
+                }
+                case CREATE -> refs.add(ref(op, createAndStart(service, op)));
+                default -> throw new IllegalStateException("not a container action: " + op.action());
+            }
+            if (op.number() == 1 && op.action() != Action.REMOVE) {
+                firstIds.put(name, refs.get(refs.size() - 1).id());
+            }
+        }
+        containers.put(name, List.copyOf(refs));
+    }
+
+    private ContainerRef ref(ContainerOperation op, String id) {
+        return new ContainerRef(op.service(), id, op.name());
+    }
+
+    private String createAndStart(Service service, ContainerOperation op) {
+        Elapsed took = Elapsed.start(clock);
+        ContainerSpec spec = ContainerSpecs.of(project, service, op.number(), plan.specOptions(project, service, this::containerOf));
+        String id = engine.createContainer(spec);
+        rollback.container(id, spec.name());
+        progress.info(service.name(), "Container " + spec.name() + "  Created  " + took);
+        start(id, spec.name(), service.name());
+        return id;
+    }
+
+    private void start(String id, String containerName, String service) {
+        Elapsed took = Elapsed.start(clock);
+        readiness.expectStart(id);
+        try {
+            engine.startContainer(id);
+        } catch (RuntimeException e) {
+            readiness.startFailed(id);
+            throw e;
+        }
+        progress.info(service, "Container " + containerName + "  Started  " + took);
+    }
+
+    private void remove(ContainerOperation op, Duration grace) {
+        Elapsed took = Elapsed.start(clock);
+        try {
+            engine.stopContainer(op.existing().id(), seconds(grace));
+            engine.removeContainer(op.existing().id(), false);
+        } catch (EngineException.NotFound gone) {
+            // removed meanwhile: fine
+        }
+        progress.info(op.service(), "Container " + op.name() + "  Removed  " + took);
+    }
+
+    /** What {@code service:x} references resolve to: x's first container in this run, else one outside the plan. */
+    private String containerOf(String service) {
+        String id = firstIds.get(service);
+        return id != null ? id : plan.otherContainers().get(service);
+    }
+
+    static int seconds(Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, d.toSeconds()));
+    }
+}

@@ -1,0 +1,37 @@
+package io.github.dockerstack.maven;
+
+import io.github.dockerstack.stack.DownRequest;
+import io.github.dockerstack.stack.DownResult;
+import io.github.dockerstack.stack.Stack;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Stops and removes the project's containers and networks, as {@code docker compose down} does.
+ * Everything is found by the project label, so it works in a new Maven invocation and for stacks
+ * {@code docker compose} started. Idempotent; problems are warnings unless failOnDownError.
+ */
+@Mojo(name = "down", defaultPhase = LifecyclePhase.POST_INTEGRATION_TEST, threadSafe = true)
+public class DownMojo extends AbstractEngineMojo {
+    /** Also removes the project's named volumes (external volumes never). */
+    @Parameter(property = "docker-stack.removeVolumes", defaultValue = "false")
+    private boolean removeVolumes;
+
+    /** Also removes containers of services no longer in the compose files. */
+    @Parameter(property = "docker-stack.removeOrphans", defaultValue = "true")
+    private boolean removeOrphans;
+
+    /** Fails the build when something could not be removed. */
+    @Parameter(property = "docker-stack.failOnDownError", defaultValue = "false")
+    private boolean failOnDownError;
+
+    @Override
+    protected void run(Stack stack) throws MojoFailureException {
+        DownResult r = stack.down(new DownRequest(loadRequest(), engineSettings(), removeVolumes, removeOrphans, failOnDownError, waitTimeout()));
+        r.problems().forEach(p -> getLog().warn("docker-stack: " + p));
+        getLog().info("docker-stack: project " + r.project() + " is down in " + r.took().toMillis() + " ms: removed " + r.containersRemoved()
+                + " containers, " + r.networksRemoved() + " networks, " + r.volumesRemoved() + " volumes");
+    }
+}

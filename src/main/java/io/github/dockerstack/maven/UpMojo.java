@@ -1,0 +1,84 @@
+package io.github.dockerstack.maven;
+
+import io.github.dockerstack.stack.ServiceEndpoint;
+import io.github.dockerstack.stack.Stack;
+import io.github.dockerstack.stack.UpRequest;
+import io.github.dockerstack.stack.UpResult;
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Creates and starts the stack, as {@code docker compose up -d --wait} does, and hands its
+ * addresses to the tests: Maven properties {@code docker-stack.<service>.host} and
+ * {@code docker-stack.<service>.port.<containerPort>} (with {@code /udp} where not tcp), also
+ * written to {@code <outputDirectory>/<project>.properties} for failsafe's
+ * {@code systemPropertiesFile}.
+ */
+@Mojo(name = "up", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
+public class UpMojo extends AbstractEngineMojo {
+    /** Removes containers of services that are no longer in the compose files. */
+    @Parameter(property = "docker-stack.removeOrphans", defaultValue = "true")
+    private boolean removeOrphans;
+
+    /** How many services may be created and started at once. */
+    @Parameter(property = "docker-stack.parallelism", defaultValue = "4")
+    private int parallelism;
+
+    /** Where the properties file goes. */
+    @Parameter(property = "docker-stack.outputDirectory", defaultValue = "${project.build.directory}/docker-stack")
+    private File outputDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Override
+    protected void run(Stack stack) throws MojoExecutionException {
+        UpResult result = stack.up(new UpRequest(loadRequest(), engineSettings(), wait, waitTimeout(), removeOrphans, parallelism));
+        Map<String, String> properties = properties(result);
+        if (project != null) {
+            project.getProperties().putAll(properties);
+        }
+        Path file = write(result.project().name(), properties);
+        getLog().info("docker-stack: project " + result.project().name() + " is up in " + result.took().toMillis() + " ms; "
+                + properties.size() + " properties set, written to " + file);
+        properties.forEach((k, v) -> getLog().info("  " + k + "=" + v));
+    }
+
+    static Map<String, String> properties(UpResult result) {
+        Map<String, String> props = new TreeMap<>();
+        props.put("docker-stack.project", result.project().name());
+        for (ServiceEndpoint endpoint : result.services().values()) {
+            String prefix = "docker-stack." + endpoint.service();
+            props.put(prefix + ".host", result.host());
+            endpoint.ports().forEach((port, hostPort) -> props.put(prefix + ".port." + port, String.valueOf(hostPort)));
+        }
+        return props;
+    }
+
+    private Path write(String projectName, Map<String, String> properties) throws MojoExecutionException {
+        Path file = outputDirectory.toPath().resolve(projectName + ".properties");
+        Properties p = new Properties();
+        p.putAll(properties);
+        try {
+            Files.createDirectories(file.getParent());
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                p.store(w, "docker-stack: addresses of project " + projectName);
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+        return file;
+    }
+}

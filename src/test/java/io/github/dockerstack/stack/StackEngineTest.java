@@ -1,0 +1,144 @@
+package io.github.dockerstack.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.github.dockerstack.engine.ContainerInfo;
+import io.github.dockerstack.engine.EngineException;
+import io.github.dockerstack.engine.Labels;
+import io.github.dockerstack.engine.dockerjava.DockerJavaEngine;
+import io.github.dockerstack.engine.dockerjava.EngineConnection;
+import io.github.dockerstack.load.LoadRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Against the real engine (DOCKER_HOST or the default socket): up of a small project with a
+ * healthcheck, a one-shot init job and an ephemeral published port; a second up that recreates
+ * nothing; down that leaves nothing labelled with the project. Fails, never skips, without an engine.
+ */
+class StackEngineTest {
+    private static final String IMAGE = "busybox:latest";
+
+    private static final String COMPOSE = """
+            services:
+              init:
+                image: busybox:latest
+                command: ["sh", "-c", "exit 0"]
+              web:
+                image: busybox:latest
+                command: ["sh", "-c", "mkdir -p /www && echo hello from web > /www/index.html && exec httpd -f -p 8080 -h /www"]
+                stop_signal: SIGKILL
+                healthcheck:
+                  test: ["CMD-SHELL", "wget -q -O- http://localhost:8080/ || exit 1"]
+                  interval: 1s
+                  timeout: 2s
+                  retries: 30
+                ports: ["8080"]
+                depends_on:
+                  init: {condition: service_completed_successfully}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final String project = "dsstack" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final Map<String, String> label = Map.of(Labels.PROJECT, project);
+    private final List<StackEvent> events = new CopyOnWriteArrayList<>();
+
+    @Test
+    void upIsReadyThenUnchangedThenDownLeavesNothing() throws Exception {
+        DockerJavaEngine probe = EngineConnection.open(null, null);
+        try {
+            try {
+                probe.ping();
+            } catch (EngineException.Unreachable e) {
+                fail("This test needs a Docker engine. " + e.getMessage());
+            }
+            if (!probe.imageExists(IMAGE)) {
+                fail("Image " + IMAGE + " is missing from the engine at " + probe.address() + ": run `bash scripts/engine.sh` (it builds"
+                        + " it locally; nothing can be pulled).");
+            }
+            Stack stack = new Stack(events::add, s -> EngineConnection.open(s.dockerHost(), s.dockerContext()));
+            LoadRequest request = TestProjects.write(dir, project, COMPOSE);
+
+            UpResult first = stack.up(new UpRequest(request, new EngineSettings(null, null), true, Duration.ofSeconds(60), false, 0));
+            Integer port = first.services().get("web").ports().get("8080");
+            assertNotNull(port, "published port of web: " + first.services());
+            assertEquals("hello from web", get("http://" + first.host() + ":" + port + "/").trim());
+            Map<String, String> ids = containerIds(probe);
+            assertEquals(List.of(project + "-init-1", project + "-web-1"), List.copyOf(ids.keySet()));
+            ContainerInfo web = probe.inspectContainer(ids.get(project + "-web-1"));
+            assertEquals("healthy", web.health());
+
+            UpResult second = stack.up(new UpRequest(request, null, true, Duration.ofSeconds(60), false, 0));
+            assertEquals(ids, containerIds(probe), "nothing recreated");
+            assertTrue(second.plan().contains("keep container " + project + "-web-1 (config unchanged, running)"), second.plan());
+            assertEquals(port, second.services().get("web").ports().get("8080"));
+
+            UpResult third = stack.up(new UpRequest(request.withServices(List.of("web")), null, true, Duration.ofSeconds(60), false, 0));
+            assertEquals(ids, containerIds(probe), "nothing recreated");
+
+            DownResult down = stack.down(new DownRequest(request, null, true, false, true, null));
+            assertEquals(2, down.containersRemoved());
+            assertEquals(1, down.networksRemoved());
+            assertEquals(List.of(), down.problems());
+            assertEquals(List.of(), probe.listContainers(label), "containers left");
+            assertEquals(List.of(), probe.listNetworks(label), "networks left");
+            assertEquals(List.of(), probe.listVolumes(label), "volumes left");
+
+            DownResult again = stack.down(new DownRequest(request, null, true, false, true, null));
+            assertEquals(0, again.containersRemoved() + again.networksRemoved() + again.volumesRemoved());
+
+            System.out.printf("StackEngineTest: up to ready %d ms, unchanged up %d ms, up of one service %d ms, down %d ms%n",
+                    first.took().toMillis(), second.took().toMillis(), third.took().toMillis(), down.took().toMillis());
+        } finally {
+            removeEverything(probe);
+            probe.close();
+        }
+    }
+
+    private Map<String, String> containerIds(DockerJavaEngine engine) {
+        Map<String, String> ids = new TreeMap<>();
+        engine.listContainers(label).forEach(c -> ids.put(c.name(), c.id()));
+        return ids;
+    }
+
+    private static String get(String url) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(5000);
+        try (InputStream in = c.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    /** Whatever the assertions said: nothing of this project stays on the engine. */
+    private void removeEverything(DockerJavaEngine engine) {
+        try {
+            for (ContainerInfo c : engine.listContainers(label)) {
+                engine.removeContainer(c.id(), true);
+            }
+            engine.listNetworks(label).forEach(n -> engine.removeNetwork(n.id()));
+            engine.listVolumes(label).forEach(v -> engine.removeVolume(v.name()));
+        } catch (EngineException e) {
+            System.err.println("StackEngineTest: cleanup of " + project + " failed: " + e.getMessage());
+        }
+    }
+}
