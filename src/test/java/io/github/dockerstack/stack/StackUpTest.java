@@ -16,6 +16,7 @@ import io.github.dockerstack.readiness.FakeClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -93,9 +94,11 @@ class StackUpTest {
         engine.script("postgres").health("healthy");
         UpResult result = up(project(OFF));
 
-        assertEquals(List.of("create network po_default", "create volume po_data", "create container po-postgres-1",
-                "start container po-postgres-1", "create container po-backend-1", "start container po-backend-1"),
-                engine.writes().stream().filter(w -> !w.startsWith("connect")).toList());
+        List<String> writes = engine.writes().stream().filter(w -> !w.startsWith("connect")).toList();
+        // networks and volumes are created in parallel, in either order, before any container
+        assertEquals(Set.of("create network po_default", "create volume po_data"), Set.copyOf(writes.subList(0, 2)));
+        assertEquals(List.of("create container po-postgres-1", "start container po-postgres-1", "create container po-backend-1",
+                "start container po-backend-1"), writes.subList(2, writes.size()));
         assertEquals("""
                 create network po_default (missing)
                 create volume po_data (missing)
