@@ -87,7 +87,9 @@ public abstract class AbstractStackMojo extends AbstractMojo {
     }
 
     protected void log(StackEvent event) {
-        String line = event.service() == null ? event.message() : event.service() + ": " + event.message();
+        // progress lines already name their container; warnings and errors get the service in front
+        boolean named = event.service() != null && event.level().compareTo(StackEvent.Level.WARN) >= 0;
+        String line = named ? event.service() + ": " + event.message() : event.message();
         switch (event.level()) {
             case DEBUG -> getLog().debug(line);
             case INFO -> getLog().info(line);

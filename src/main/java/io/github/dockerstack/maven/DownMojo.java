@@ -3,6 +3,7 @@ package io.github.dockerstack.maven;
 import io.github.dockerstack.stack.DownRequest;
 import io.github.dockerstack.stack.DownResult;
 import io.github.dockerstack.stack.Stack;
+import java.time.Duration;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -23,13 +24,18 @@ public class DownMojo extends AbstractEngineMojo {
     @Parameter(property = "docker-stack.removeOrphans", defaultValue = "true")
     private boolean removeOrphans;
 
+    /** Seconds a container may take to stop before it is killed, for every service (like {@code docker compose down -t}); default: each service's stop_grace_period, else 10. */
+    @Parameter(property = "docker-stack.stopTimeout")
+    private Integer stopTimeout;
+
     /** Fails the build when something could not be removed. */
     @Parameter(property = "docker-stack.failOnDownError", defaultValue = "false")
     private boolean failOnDownError;
 
     @Override
     protected void run(Stack stack) throws MojoFailureException {
-        DownResult r = stack.down(new DownRequest(loadRequest(), engineSettings(), removeVolumes, removeOrphans, failOnDownError, waitTimeout()));
+        DownResult r = stack.down(new DownRequest(loadRequest(), engineSettings(), removeVolumes, removeOrphans, failOnDownError,
+                stopTimeout == null ? null : Duration.ofSeconds(stopTimeout)));
         r.problems().forEach(p -> getLog().warn("docker-stack: " + p));
         getLog().info("docker-stack: project " + r.project() + " is down in " + r.took().toMillis() + " ms: removed " + r.containersRemoved()
                 + " containers, " + r.networksRemoved() + " networks, " + r.volumesRemoved() + " volumes");
