@@ -36,6 +36,7 @@ final class Defaults {
                     build.putIfAbsent("dockerfile", "Dockerfile");
                 }
             }
+            implicitDependencies(service);
             if (service.get("depends_on") instanceof Map<?, ?> deps) {
                 deps.values().forEach(d -> {
                     if (d instanceof Map<?, ?> dep) {
@@ -49,6 +50,37 @@ final class Defaults {
         if (defaultUsed) {
             Map<String, Object> networks = Trees.mapIn(root, "networks");
             networks.putIfAbsent(DEFAULT_NETWORK, new LinkedHashMap<>());
+        }
+    }
+
+    /**
+     * As compose-go's normalisation: {@code links}, {@code volumes_from} and {@code service:x}
+     * namespaces are dependencies too (started before, stopped after), recorded in depends_on.
+     */
+    private static void implicitDependencies(Map<String, Object> service) {
+        for (Object link : Trees.list(service, "links")) {
+            dependOn(service, String.valueOf(link).split(":", 2)[0]);
+        }
+        for (Object from : Trees.list(service, "volumes_from")) {
+            String f = String.valueOf(from);
+            if (!f.startsWith("container:")) {
+                dependOn(service, f.split(":", 2)[0]);
+            }
+        }
+        for (String key : java.util.List.of("network_mode", "ipc", "pid")) {
+            if (service.get(key) instanceof String mode && mode.startsWith("service:")) {
+                dependOn(service, mode.substring("service:".length()));
+            }
+        }
+    }
+
+    private static void dependOn(Map<String, Object> service, String other) {
+        Map<String, Object> deps = Trees.mapIn(service, "depends_on");
+        if (!deps.containsKey(other)) {
+            Map<String, Object> dep = new LinkedHashMap<>();
+            dep.put("condition", "service_started");
+            dep.put("required", true);
+            deps.put(other, dep);
         }
     }
 }

@@ -247,6 +247,27 @@ class ProjectLoaderTest {
         assertFalse(load(LoadRequest.of(dir)).networks().containsKey("default"));
     }
 
+    @Test
+    void linksVolumesFromAndServiceNamespacesAreDependencies(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  app:
+                    image: busybox
+                    links: ["db:database"]
+                    volumes_from: ["data:ro", "container:other"]
+                  sidecar:
+                    image: busybox
+                    network_mode: service:app
+                  db:
+                    image: busybox
+                  data:
+                    image: busybox
+                """);
+        Project p = load(LoadRequest.of(dir));
+        assertEquals(Set.of("db", "data"), p.service("app").dependsOn().keySet());
+        assertEquals(DependsOn.STARTED, p.service("sidecar").dependsOn().get("app").condition());
+    }
+
     static Port port(Service s, int i) {
         return s.ports().get(i);
     }
