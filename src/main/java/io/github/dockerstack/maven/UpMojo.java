@@ -33,7 +33,7 @@ public class UpMojo extends AbstractEngineMojo {
     private boolean removeOrphans;
 
     /** How many services may be created and started at once. */
-    @Parameter(property = "docker-stack.parallelism", defaultValue = "4")
+    @Parameter(property = "docker-stack.parallelism", defaultValue = "8")
     private int parallelism;
 
     /** Where the properties file goes. */

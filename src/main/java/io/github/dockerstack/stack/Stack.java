@@ -39,7 +39,9 @@ public final class Stack {
     /** The deadline of waits when the request gives none. */
     public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofSeconds(120);
     /** Services handled at once when the request gives no parallelism. */
-    public static final int DEFAULT_PARALLELISM = 4;
+    public static final int DEFAULT_PARALLELISM = 8;
+    /** Stopping and removing is the engine's work and safe to overlap widely, as docker compose does. */
+    static final int TEARDOWN_PARALLELISM = 16;
 
     private final Consumer<StackEvent> events;
     private final EngineFactory engines;
@@ -75,13 +77,18 @@ public final class Stack {
      */
     public UpResult up(UpRequest request) {
         long started = System.nanoTime();
-        Project project = load(request.project());
-        for (Service s : project.services().values()) {
-            ContainerSpecs.ignored(project, s).forEach(note -> events.accept(new StackEvent(StackEvent.Level.WARN, s.name(), note)));
+        EarlyConnection.Opened opened;
+        Project project;
+        try (EarlyConnection connection = EarlyConnection.start(() -> open(request.engine()))) {
+            project = load(request.project());
+            opened = connection.take();
         }
         Duration timeout = request.waitTimeout() != null ? request.waitTimeout() : DEFAULT_WAIT_TIMEOUT;
-        try (Engine engine = open(request.engine())) {
-            String apiVersion = engine.version().apiVersion();
+        try (Engine engine = opened.engine()) {
+            for (Service s : project.services().values()) {
+                ContainerSpecs.ignored(project, s).forEach(note -> events.accept(new StackEvent(StackEvent.Level.WARN, s.name(), note)));
+            }
+            String apiVersion = opened.version().apiVersion();
             try (Readiness readiness = Readiness.watch(engine, project.name(), clock)) {
                 long mark = readiness.mark();
                 ObservedState observed = Snapshot.take(engine, project, apiVersion);
@@ -102,10 +109,15 @@ public final class Stack {
     /** Removes the project's containers and networks (and volumes when asked), found by label, as {@code docker compose down}. */
     public DownResult down(DownRequest request) {
         long started = System.nanoTime();
-        Project project = load(request.project());
-        try (Engine engine = open(request.engine())) {
+        EarlyConnection.Opened opened;
+        Project project;
+        try (EarlyConnection connection = EarlyConnection.start(() -> open(request.engine()))) {
+            project = load(request.project());
+            opened = connection.take();
+        }
+        try (Engine engine = opened.engine()) {
             Teardown.Result result = new Teardown(engine, project, progress(), clock).run(new Teardown.Settings(request.removeVolumes(),
-                    request.removeOrphans(), request.timeout(), DEFAULT_PARALLELISM, !request.project().services().isEmpty()));
+                    request.removeOrphans(), request.timeout(), TEARDOWN_PARALLELISM, !request.project().services().isEmpty()));
             if (request.failOnError() && !result.problems().isEmpty()) {
                 throw new EngineException("down of project " + project.name() + " left " + result.problems().size() + " problem(s):\n  - "
                         + String.join("\n  - ", result.problems()));
@@ -120,7 +132,7 @@ public final class Stack {
         long started = System.nanoTime();
         Project project = load(request.project());
         try (Engine engine = open(request.engine())) {
-            List<String> stopped = new Lifecycle(engine, project, progress(), clock).stop(DEFAULT_PARALLELISM, null);
+            List<String> stopped = new Lifecycle(engine, project, progress(), clock).stop(TEARDOWN_PARALLELISM, null);
             return new LifecycleResult(project.name(), stopped, since(started));
         }
     }
