@@ -38,11 +38,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The {@link Engine} port over docker-java. Open it with {@link EngineConnection#open(String, String)}. */
 public final class DockerJavaEngine implements Engine {
+    /** Daemon threads for parallel inspections; they never block a JVM exit. */
+    private static final ExecutorService INSPECTORS = Executors.newFixedThreadPool(8, r -> {
+        Thread t = new Thread(r, "docker-stack-inspect");
+        t.setDaemon(true);
+        return t;
+    });
+
     private static final long EVENT_STREAM_START_SECONDS = 30;
 
     private final DockerClient client;
@@ -60,6 +71,11 @@ public final class DockerJavaEngine implements Engine {
     /** The docker-java client, for this package's tests. */
     DockerClient client() {
         return client;
+    }
+
+    /** The client without response timeout, for {@link DockerJavaImages}' builds and pulls. */
+    DockerClient streamingClient() {
+        return streaming;
     }
 
     /** The engine address in use, e.g. "unix:///var/run/docker.sock". */
@@ -91,16 +107,37 @@ public final class DockerJavaEngine implements Engine {
     public List<ContainerInfo> listContainers(Map<String, String> labelFilters) {
         List<String> ids = call("list containers", () -> client.listContainersCmd().withShowAll(true)
                 .withLabelFilter(labelFilterList(labelFilters)).exec()).stream().map(c -> c.getId()).toList();
+        // inspect in parallel: a stack's snapshot is one inspect per container
+        List<CompletableFuture<ContainerInfo>> inspections = ids.stream()
+                .map(id -> CompletableFuture.supplyAsync(() -> inspectOrNull(id), INSPECTORS)).toList();
         List<ContainerInfo> result = new ArrayList<>();
-        for (String id : ids) {
-            try {
-                result.add(inspectContainer(id));
-            } catch (EngineException.NotFound gone) {
-                // removed between list and inspect
+        for (CompletableFuture<ContainerInfo> f : inspections) {
+            ContainerInfo info = joinUnwrapped(f);
+            if (info != null) {
+                result.add(info);
             }
         }
         result.sort(Comparator.comparing(ContainerInfo::name));
         return result;
+    }
+
+    private ContainerInfo inspectOrNull(String id) {
+        try {
+            return inspectContainer(id);
+        } catch (EngineException.NotFound gone) {
+            return null; // removed between list and inspect
+        }
+    }
+
+    private static <T> T joinUnwrapped(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     @Override
