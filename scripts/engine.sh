@@ -13,6 +13,7 @@
 #   NAME...        also build docker-stack-test/NAME:latest (see scripts/images/)
 #   --all          also build every image under scripts/images/
 #   --compose      also install Debian's docker-compose (1.29.2)
+# Always: Debian's docker-registry and htpasswd, for the pull tests' local registry.
 #   --check        afterwards run a network smoke test (bridge DNS, published
 #                  ports) and remove everything it created
 # Idempotent: a second run only checks and takes about a second.
@@ -292,6 +293,19 @@ ensure_compose() {
   fi
 }
 
+# ---------------------------------------------------------------- registry tools
+# The pull tests run their own registry on 127.0.0.1 (Debian's docker-registry) with htpasswd auth.
+ensure_registry_tools() {
+  local missing=()
+  command -v docker-registry >/dev/null 2>&1 || [[ -x /usr/bin/docker-registry ]] || missing+=(docker-registry)
+  command -v htpasswd >/dev/null 2>&1 || missing+=(apache2-utils)
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    apt_install "${missing[@]}"
+  else
+    log "registry tools present (docker-registry, htpasswd)"
+  fi
+}
+
 # ---------------------------------------------------------------- smoke test
 run_check() {
   id="enginecheck-$$"; local port out
@@ -326,6 +340,7 @@ run_check() {
 ensure_engine
 ensure_busybox
 ensure_debian
+ensure_registry_tools
 for name in ${EXTRA_IMAGES[@]+"${EXTRA_IMAGES[@]}"}; do
   build_image "docker-stack-test/$name:latest" "$IMAGES_DIR/$name"
 done
