@@ -13,9 +13,9 @@
 #   NAME...        also build docker-stack-test/NAME:latest (see scripts/images/)
 #   --all          also build every image under scripts/images/
 #   --compose      also install Debian's docker-compose (1.29.2)
-# Always: Debian's docker-registry and htpasswd, for the pull tests' local registry.
 #   --check        afterwards run a network smoke test (bridge DNS, published
 #                  ports) and remove everything it created
+# Always installed: Debian's docker-registry and htpasswd (the pull tests' local registry).
 # Idempotent: a second run only checks and takes about a second.
 # Environment: DOCKERD_ARGS   extra dockerd flags (word-split)
 #              DOCKERD_LOG    dockerd log file (default /var/log/dockerd-stack.log)
