@@ -58,6 +58,21 @@ public interface Engine extends AutoCloseable {
     /** The last {@code tailLines} lines of stdout and stderr, interleaved as written. */
     String logs(String id, int tailLines);
 
+    /**
+     * Streams a container's log: each complete line of stdout and stderr, interleaved as written,
+     * goes to {@code lines} on the stream's thread (a last line without line break at the end).
+     * Returns once the request is under way; {@link LogStream#await()} waits for its end. Lines
+     * are never split where the engine's frames split them.
+     */
+    default LogStream streamLogs(String containerId, LogOptions options, Consumer<LogLine> lines) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot stream container logs");
+    }
+
+    /** The engine's full inspect document of a container, as JSON text (for diagnostics; the format is the engine's). */
+    default String inspectJson(String containerId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot return a container's inspect document");
+    }
+
     /** Connects a container to a network. */
     void connectNetwork(String containerId, NetworkEndpoint endpoint);
 

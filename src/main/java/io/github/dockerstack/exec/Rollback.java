@@ -30,6 +30,10 @@ final class Rollback {
         volumes.add(name);
     }
 
+    boolean hasContainers() {
+        return !containers.isEmpty();
+    }
+
     boolean isEmpty() {
         return containers.isEmpty() && networks.isEmpty() && volumes.isEmpty();
     }

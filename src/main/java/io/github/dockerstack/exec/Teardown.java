@@ -4,6 +4,7 @@ import io.github.dockerstack.engine.ContainerInfo;
 import io.github.dockerstack.engine.Engine;
 import io.github.dockerstack.engine.EngineException;
 import io.github.dockerstack.engine.Labels;
+import io.github.dockerstack.engine.LogOptions;
 import io.github.dockerstack.engine.NetworkInfo;
 import io.github.dockerstack.engine.VolumeInfo;
 import io.github.dockerstack.graph.ServiceGraph;
@@ -12,6 +13,7 @@ import io.github.dockerstack.model.Service;
 import io.github.dockerstack.plan.Dependencies;
 import io.github.dockerstack.plan.ResourceSpecs;
 import io.github.dockerstack.readiness.WaitClock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,8 +29,9 @@ import java.util.stream.Collectors;
 /**
  * {@code down}: everything is found by the project label, so it works in a fresh JVM and on stacks
  * Docker Compose started. Containers are stopped and removed in reverse dependency order (read from
- * their depends_on labels), independent ones in parallel; then the project's networks and, when
- * asked, its volumes. What cannot be removed is collected as a problem, not thrown.
+ * their depends_on labels), independent ones in parallel, each one's log saved between stop and
+ * removal when asked; then the project's networks and, when asked, its volumes. What cannot be
+ * removed is collected as a problem, not thrown.
  */
 public final class Teardown {
     /**
@@ -37,8 +40,14 @@ public final class Teardown {
      * @param timeout stop timeout for every container, or null for each service's stop_grace_period (10 s without)
      * @param parallelism services handled at once
      * @param servicesOnly only the project's (targeted) services' containers; networks and volumes stay
+     * @param logDirectory where each container's log is saved, as {@code <container>.log}, once it has stopped and
+     *             before it is removed; null for nowhere
      */
-    public record Settings(boolean removeVolumes, boolean removeOrphans, Duration timeout, int parallelism, boolean servicesOnly) {
+    public record Settings(boolean removeVolumes, boolean removeOrphans, Duration timeout, int parallelism, boolean servicesOnly,
+                           Path logDirectory) {
+        public Settings(boolean removeVolumes, boolean removeOrphans, Duration timeout, int parallelism, boolean servicesOnly) {
+            this(removeVolumes, removeOrphans, timeout, parallelism, servicesOnly, null);
+        }
     }
 
     /** What was removed, and what could not be. */
@@ -103,6 +112,27 @@ public final class Teardown {
         return chosen;
     }
 
+    /**
+     * Keeps a container's log: after it stopped, so its shutdown output is in, and before it is
+     * removed. A log that cannot be saved is a warning, never a reason to keep the stack.
+     */
+    private void saveLog(ContainerInfo c, Path directory) {
+        Path file = directory.resolve(c.name() + ".log");
+        Elapsed took = Elapsed.start(clock);
+        try {
+            int lines = LogFile.save(engine, c.id(), LogOptions.all(), file);
+            progress.info(c.label(Labels.SERVICE), "Container " + c.name() + "  Log saved  " + took + " (" + lines + " lines, "
+                    + file + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            progress.warn(c.label(Labels.SERVICE), "Interrupted while saving the log of " + c.name() + "; removing it anyway");
+        } catch (EngineException.NotFound | EngineException.Unreachable e) {
+            throw e;
+        } catch (RuntimeException e) { // the engine refused, the file cannot be written
+            progress.warn(c.label(Labels.SERVICE), "The log of " + c.name() + " could not be saved to " + file + ": " + e.getMessage());
+        }
+    }
+
     private int removeContainers(List<ContainerInfo> chosen, Settings settings) {
         if (chosen.isEmpty()) {
             return 0;
@@ -114,18 +144,18 @@ public final class Teardown {
         Set<String> visited = Collections.synchronizedSet(new HashSet<>());
         graph.walk(ServiceGraph.Direction.DEPENDENTS_FIRST, Math.max(1, settings.parallelism()), service -> {
             visited.add(service);
-            removed.addAndGet(removeAll(byService.getOrDefault(service, List.of()), grace(service, settings)));
+            removed.addAndGet(removeAll(byService.getOrDefault(service, List.of()), grace(service, settings), settings.logDirectory()));
         });
         // containers without a service label are not in the graph
         byService.forEach((service, list) -> {
             if (!visited.contains(service)) {
-                removed.addAndGet(removeAll(list, grace(service, settings)));
+                removed.addAndGet(removeAll(list, grace(service, settings), settings.logDirectory()));
             }
         });
         return removed.get();
     }
 
-    private int removeAll(List<ContainerInfo> containers, Duration grace) {
+    private int removeAll(List<ContainerInfo> containers, Duration grace, Path logDirectory) {
         int removed = 0;
         for (ContainerInfo c : containers) {
             Elapsed took = Elapsed.start(clock);
@@ -133,6 +163,9 @@ public final class Teardown {
                 if (c.running() || "restarting".equals(c.state()) || "paused".equals(c.state())) {
                     engine.stopContainer(c.id(), UpRun.seconds(grace));
                     progress.info(c.label(Labels.SERVICE), "Container " + c.name() + "  Stopped  " + took);
+                }
+                if (logDirectory != null) {
+                    saveLog(c, logDirectory);
                 }
                 engine.removeContainer(c.id(), true);
                 removed++;

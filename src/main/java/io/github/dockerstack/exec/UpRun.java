@@ -17,7 +17,9 @@ import io.github.dockerstack.plan.Plan;
 import io.github.dockerstack.plan.VolumeOperation;
 import io.github.dockerstack.readiness.Deadline;
 import io.github.dockerstack.readiness.Readiness;
+import io.github.dockerstack.readiness.ServiceFailure;
 import io.github.dockerstack.readiness.WaitClock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,7 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Runs the plan of {@code up}; decides nothing. Orphans go first, then networks and volumes (in
  * parallel), then the services along the dependency graph, independent ones in parallel, each
  * after its dependencies' conditions hold. On any failure everything this run created is removed
- * again (the failing container's log tail is read first), then the failure is rethrown.
+ * again (the failing container's log tail is read first, and with a diagnostics directory every
+ * container's full log and inspect document are saved), then the failure is rethrown.
  */
 public final class UpRun {
     /** Compose's default stop timeout. */
@@ -40,8 +43,13 @@ public final class UpRun {
      * @param parallelism services handled at once (at least 1)
      * @param waitReady wait until everything is running/healthy/completed
      * @param timeout deadline of all waits, counted from when services start being handled
+     * @param diagnosticsDirectory where the containers' logs and inspect documents go when the run fails, before the
+     *             rollback; null for nowhere
      */
-    public record Settings(int parallelism, boolean waitReady, Duration timeout) {
+    public record Settings(int parallelism, boolean waitReady, Duration timeout, Path diagnosticsDirectory) {
+        public Settings(int parallelism, boolean waitReady, Duration timeout) {
+            this(parallelism, waitReady, timeout, null);
+        }
     }
 
     private final Engine engine;
@@ -54,6 +62,7 @@ public final class UpRun {
     private final Waits waits;
     private final Map<String, String> firstIds = new ConcurrentHashMap<>();
     private final Map<String, List<ContainerRef>> containers = new ConcurrentHashMap<>();
+    private volatile Path diagnostics;
 
     public UpRun(Engine engine, Readiness readiness, Project project, Plan plan, Progress progress, WaitClock clock) {
         this.engine = engine;
@@ -84,9 +93,17 @@ public final class UpRun {
             return ordered();
         } catch (RuntimeException e) {
             RuntimeException failure = FailureLogs.attach(engine, e);
+            if (settings.diagnosticsDirectory() != null && (failure instanceof ServiceFailure || rollback.hasContainers())) {
+                diagnostics = Diagnostics.write(engine, project.name(), settings.diagnosticsDirectory(), progress);
+            }
             rollback.undo(engine, progress, failure);
             throw failure;
         }
+    }
+
+    /** Where the failed run left its diagnostics, or null (it did not fail, had nowhere to write them, or nothing to write). */
+    public Path diagnostics() {
+        return diagnostics;
     }
 
     private Map<String, List<ContainerRef>> ordered() {

@@ -1,6 +1,5 @@
 package io.github.dockerstack.maven;
 
-import io.github.dockerstack.engine.dockerjava.EngineConnection;
 import io.github.dockerstack.stack.EngineSettings;
 import io.github.dockerstack.stack.Stack;
 import java.time.Duration;
@@ -38,7 +37,7 @@ public abstract class AbstractEngineMojo extends AbstractStackMojo {
 
     @Override
     protected Stack newStack() {
-        return new Stack(this::log, settings -> EngineConnection.open(settings.dockerHost(), settings.dockerContext()));
+        return new Stack(this::log, DockerJavaEngines.factory());
     }
 
     private static String blankToNull(String s) {

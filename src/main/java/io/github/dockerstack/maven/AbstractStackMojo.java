@@ -51,6 +51,8 @@ public abstract class AbstractStackMojo extends AbstractMojo {
     @Parameter(property = "docker-stack.skip", defaultValue = "false")
     protected boolean skip;
 
+    private ContainerOutput output;
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -62,6 +64,14 @@ public abstract class AbstractStackMojo extends AbstractMojo {
         } catch (StackException e) {
             ErrorMapper.rethrow(e);
         }
+    }
+
+    /** Where containers' log lines go: standard output, as they are. */
+    synchronized ContainerOutput output() {
+        if (output == null) {
+            output = ContainerOutput.standard();
+        }
+        return output;
     }
 
     /** The facade, reporting through this goal's log. */
@@ -87,6 +97,10 @@ public abstract class AbstractStackMojo extends AbstractMojo {
     }
 
     protected void log(StackEvent event) {
+        if (event.isOutput()) {
+            output().print(event);
+            return;
+        }
         // progress lines already name their container; warnings and errors get the service in front
         boolean named = event.service() != null && event.level().compareTo(StackEvent.Level.WARN) >= 0;
         String line = named ? event.service() + ": " + event.message() : event.message();

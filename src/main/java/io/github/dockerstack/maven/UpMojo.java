@@ -2,6 +2,7 @@ package io.github.dockerstack.maven;
 
 import io.github.dockerstack.stack.ServiceEndpoint;
 import io.github.dockerstack.stack.Stack;
+import io.github.dockerstack.stack.UpImageOptions;
 import io.github.dockerstack.stack.UpRequest;
 import io.github.dockerstack.stack.UpResult;
 import java.io.File;
@@ -13,11 +14,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Creates and starts the stack, as {@code docker compose up -d --wait} does, and hands its
@@ -27,7 +30,7 @@ import org.apache.maven.project.MavenProject;
  * {@code systemPropertiesFile}.
  */
 @Mojo(name = "up", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class UpMojo extends AbstractEngineMojo {
+public class UpMojo extends AbstractImageMojo {
     /** Removes containers of services that are no longer in the compose files. */
     @Parameter(property = "docker-stack.removeOrphans", defaultValue = "true")
     private boolean removeOrphans;
@@ -40,12 +43,42 @@ public class UpMojo extends AbstractEngineMojo {
     @Parameter(property = "docker-stack.outputDirectory", defaultValue = "${project.build.directory}/docker-stack")
     private File outputDirectory;
 
+    /**
+     * When up fails, every container's full log and inspect document are saved to {@code <diagnosticsDirectory>/<project>/}
+     * before the rollback removes the containers.
+     */
+    @Parameter(property = "docker-stack.diagnosticsDirectory", defaultValue = "${project.build.directory}/docker-stack/diagnostics")
+    private File diagnosticsDirectory;
+
+    /**
+     * Which images {@code up} builds before it starts anything, like {@code docker compose up --build / --no-build}:
+     * {@code missing} builds the images of services with a {@code build:} section that are absent (and those with
+     * {@code pull_policy: build}); {@code always} builds every one (an image whose build inputs are unchanged is still
+     * skipped); {@code never} builds none, and a missing one fails {@code up}.
+     */
+    @Parameter(property = "docker-stack.build", defaultValue = "missing")
+    private String build;
+
+    /**
+     * A pull policy for every service, overriding their {@code pull_policy}, like {@code docker compose up --pull}:
+     * {@code always}, {@code missing}, {@code never}, {@code build}, {@code daily}, {@code weekly},
+     * {@code every_<duration>}. Empty: each service's own ({@code missing} when it has none).
+     */
+    @Parameter(property = "docker-stack.pull")
+    private String pull;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
+    @Inject
+    public UpMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
     @Override
     protected void run(Stack stack) throws MojoExecutionException {
-        UpResult result = stack.up(new UpRequest(loadRequest(), engineSettings(), wait, waitTimeout(), removeOrphans, parallelism));
+        UpResult result = stack.up(new UpRequest(loadRequest(), engineSettings(), wait, waitTimeout(), removeOrphans, parallelism,
+                diagnosticsDirectory == null ? null : diagnosticsDirectory.toPath(), new UpImageOptions(build, pull, 0, servers())));
         Map<String, String> properties = properties(result);
         if (project != null) {
             project.getProperties().putAll(properties);

@@ -4,6 +4,7 @@ import io.github.dockerstack.engine.ContainerInfo;
 import io.github.dockerstack.engine.Engine;
 import io.github.dockerstack.engine.EngineException;
 import io.github.dockerstack.engine.Labels;
+import io.github.dockerstack.engine.LogOptions;
 import io.github.dockerstack.exec.ContainerRef;
 import io.github.dockerstack.exec.Lifecycle;
 import io.github.dockerstack.exec.Progress;
@@ -23,7 +24,10 @@ import io.github.dockerstack.readiness.Readiness;
 import io.github.dockerstack.readiness.ServiceFailure;
 import io.github.dockerstack.readiness.WaitClock;
 import io.github.dockerstack.render.ConfigRenderer;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,6 +67,16 @@ public final class Stack {
         this.clock = clock;
     }
 
+    /** Builds the selected services' images, as {@code docker compose build}; unchanged ones are skipped. */
+    public BuildResult build(BuildRequest request) {
+        return ImageTasks.build(events, engines, request);
+    }
+
+    /** Pulls the selected services' images according to their pull_policy, as {@code docker compose pull}. */
+    public PullResult pull(PullRequest request) {
+        return ImageTasks.pull(events, engines, request);
+    }
+
     /** Resolves the project as {@code docker compose config} does; needs no engine. */
     public ConfigResult config(ConfigRequest request) {
         Project project = new ProjectLoader(w -> events.accept(StackEvent.warn(w))).load(request.project());
@@ -88,6 +102,7 @@ public final class Stack {
             for (Service s : project.services().values()) {
                 ContainerSpecs.ignored(project, s).forEach(note -> events.accept(new StackEvent(StackEvent.Level.WARN, s.name(), note)));
             }
+            ImageTasks.ensureForUp(events, engines, engine, project, request.images());
             String apiVersion = opened.version().apiVersion();
             try (Readiness readiness = Readiness.watch(engine, project.name(), clock)) {
                 long mark = readiness.mark();
@@ -96,8 +111,20 @@ public final class Stack {
                 Plan plan = Planner.plan(project, observed, new Planner.Options(request.removeOrphans(), envFiles(request.project())));
                 plan.warnings().forEach(w -> events.accept(StackEvent.warn(w)));
                 events.accept(new StackEvent(StackEvent.Level.DEBUG, null, "Plan of " + project.name() + ":\n" + plan.text()));
-                Map<String, List<ContainerRef>> containers = new UpRun(engine, readiness, project, plan, progress(), clock)
-                        .run(new UpRun.Settings(parallelism(request.parallelism()), request.waitReady(), timeout));
+                Path diagnostics = request.diagnosticsDirectory() == null ? null : request.diagnosticsDirectory().resolve(project.name());
+                UpRun run = new UpRun(engine, readiness, project, plan, progress(), clock);
+                Map<String, List<ContainerRef>> containers;
+                try {
+                    containers = run.run(new UpRun.Settings(parallelism(request.parallelism()), request.waitReady(), timeout, diagnostics));
+                } catch (ServiceFailure f) {
+                    throw failed(f, run.diagnostics());
+                } catch (RuntimeException e) {
+                    if (run.diagnostics() != null) {
+                        events.accept(StackEvent.warn("up of project " + project.name() + " failed; the full logs and inspect documents of"
+                                + " its containers were saved to " + run.diagnostics()));
+                    }
+                    throw e;
+                }
                 Map<String, ServiceEndpoint> endpoints = endpoints(engine, containers, kept(plan, observed));
                 return new UpResult(project, engine.hostForClients(), endpoints, plan.text(), since(started));
             }
@@ -117,13 +144,43 @@ public final class Stack {
         }
         try (Engine engine = opened.engine()) {
             Teardown.Result result = new Teardown(engine, project, progress(), clock).run(new Teardown.Settings(request.removeVolumes(),
-                    request.removeOrphans(), request.timeout(), TEARDOWN_PARALLELISM, !request.project().services().isEmpty()));
+                    request.removeOrphans(), request.timeout(), TEARDOWN_PARALLELISM, !request.project().services().isEmpty(),
+                    request.logDirectory()));
             if (request.failOnError() && !result.problems().isEmpty()) {
                 throw new EngineException("down of project " + project.name() + " left " + result.problems().size() + " problem(s):\n  - "
                         + String.join("\n  - ", result.problems()));
             }
             return new DownResult(project.name(), result.containers(), result.networks(), result.volumes(), result.problems(),
                     since(started));
+        }
+    }
+
+    /**
+     * The containers' logs, as {@code docker compose logs}: of the selected services' containers (all of the project's when
+     * none is selected), each line behind its container's column, or one file per container. With follow it returns when the
+     * containers have stopped or the thread is interrupted (or the JVM shuts down).
+     */
+    public LogsResult logs(LogsRequest request) {
+        Instant since = Since.parse(request.since(), Instant.now(), ZoneId.systemDefault());
+        LogOptions options = new LogOptions(request.follow(), request.tail(), since, request.timestamps());
+        EarlyConnection.Opened opened;
+        Project project;
+        try (EarlyConnection connection = EarlyConnection.start(() -> open(request.engine()))) {
+            project = load(request.project());
+            opened = connection.take();
+        }
+        // only the services named, not their dependencies, as compose logs does
+        Set<String> named = Set.copyOf(request.project().services());
+        try (Engine engine = opened.engine()) {
+            List<ContainerInfo> containers = engine.listContainers(Map.of(Labels.PROJECT, project.name())).stream()
+                    .filter(c -> !Labels.TRUE.equals(c.label(Labels.ONEOFF)))
+                    .filter(c -> named.isEmpty() || named.contains(c.label(Labels.SERVICE)))
+                    .sorted(Comparator.comparing(ContainerInfo::name)).toList();
+            if (containers.isEmpty()) {
+                events.accept(StackEvent.info("No container of project " + project.name() + (named.isEmpty() ? "" : " for " + named)));
+            }
+            Map<String, Path> files = new ContainerLogs(engine, events).run(containers, project.name(), options, request.logDirectory());
+            return new LogsResult(project.name(), files);
         }
     }
 
@@ -197,7 +254,11 @@ public final class Stack {
     }
 
     private static ServiceFailedException failed(ServiceFailure f) {
-        return new ServiceFailedException(f.service(), f.containerName(), f.reason(), f.logTail(), f);
+        return failed(f, null);
+    }
+
+    private static ServiceFailedException failed(ServiceFailure f, Path diagnostics) {
+        return new ServiceFailedException(f.service(), f.containerName(), f.reason(), f.logTail(), diagnostics, f);
     }
 
     private static int parallelism(int requested) {

@@ -1,6 +1,7 @@
 package io.github.dockerstack.stack;
 
 import io.github.dockerstack.load.LoadRequest;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -11,7 +12,15 @@ import java.time.Duration;
  * @param waitTimeout deadline of all waits (dependencies and --wait); null for 120 s
  * @param removeOrphans remove containers of services the project no longer has
  * @param parallelism services handled at once; 0 or less for 4
+ * @param diagnosticsDirectory when up fails, every container's full log and inspect document are written to
+ *             {@code <diagnosticsDirectory>/<project>/} before the rollback removes them; null for nowhere
+ * @param images when to build and pull missing images (build / pull policies, credentials); null for the defaults
  */
 public record UpRequest(LoadRequest project, EngineSettings engine, boolean waitReady, Duration waitTimeout, boolean removeOrphans,
-                        int parallelism) {
+                        int parallelism, Path diagnosticsDirectory, UpImageOptions images) {
+    /** A request with the default image options: build what is missing, pull per service policy. */
+    public UpRequest(LoadRequest project, EngineSettings engine, boolean waitReady, Duration waitTimeout, boolean removeOrphans,
+                     int parallelism, Path diagnosticsDirectory) {
+        this(project, engine, waitReady, waitTimeout, removeOrphans, parallelism, diagnosticsDirectory, null);
+    }
 }

@@ -54,13 +54,13 @@ class StackDownTest {
     LoadRequest upChain() {
         engine.script("db").health("healthy");
         LoadRequest request = TestProjects.write(dir, "po", CHAIN);
-        stack.up(new UpRequest(request, null, true, null, false, 0));
+        stack.up(new UpRequest(request, null, true, null, false, 0, null));
         engine.clearRecords();
         return request;
     }
 
     DownResult down(LoadRequest request, boolean volumes) {
-        return stack.down(new DownRequest(request, null, volumes, false, false, null));
+        return stack.down(new DownRequest(request, null, volumes, false, false, null, null));
     }
 
     int indexOf(String write) {
@@ -104,7 +104,7 @@ class StackDownTest {
         upChain();
         // a different compose file for the same project name: down still finds everything by label
         LoadRequest other = TestProjects.write(dir.resolve("elsewhere"), "po", "services:\n  x: {image: busybox:latest}\n");
-        DownResult result = stack.down(new DownRequest(other, null, false, true, false, null));
+        DownResult result = stack.down(new DownRequest(other, null, false, true, false, null, null));
         assertEquals(4, result.containersRemoved());
         assertTrue(indexOf("stop container po-web-1 (10s)") < indexOf("stop container po-api-1 (10s)"), "order from depends_on labels");
         assertTrue(indexOf("stop container po-api-1 (10s)") < indexOf("stop container po-db-1 (10s)"));
@@ -120,7 +120,7 @@ class StackDownTest {
                 networks:
                   db: {name: minion_db}
                 """);
-        stack.up(new UpRequest(request, null, false, null, false, 0));
+        stack.up(new UpRequest(request, null, false, null, false, 0, null));
         String other = engine.createContainer(ContainerSpec.builder("po_pro-backend-1", "busybox:latest")
                 .labels(Map.of(Labels.PROJECT, "po_pro", Labels.SERVICE, "backend")).networkMode("minion_db")
                 .network(NetworkEndpoint.of("minion_db", List.of())).build());
@@ -131,9 +131,9 @@ class StackDownTest {
         assertEquals(0, result.networksRemoved());
         assertEquals(List.of("Network minion_db is still in use by po_pro-backend-1 (project po_pro); left in place"), result.problems());
 
-        stack.up(new UpRequest(request, null, false, null, false, 0));
+        stack.up(new UpRequest(request, null, false, null, false, 0, null));
         EngineException e = assertThrows(EngineException.class,
-                () -> stack.down(new DownRequest(request, null, false, false, true, null)));
+                () -> stack.down(new DownRequest(request, null, false, false, true, null, null)));
         assertTrue(e.getMessage().contains("minion_db is still in use"), e.getMessage());
     }
 

@@ -76,7 +76,7 @@ class StackEngineTest {
             Stack stack = new Stack(events::add, s -> EngineConnection.open(s.dockerHost(), s.dockerContext()));
             LoadRequest request = TestProjects.write(dir, project, COMPOSE);
 
-            UpResult first = stack.up(new UpRequest(request, new EngineSettings(null, null), true, Duration.ofSeconds(60), false, 0));
+            UpResult first = stack.up(new UpRequest(request, new EngineSettings(null, null), true, Duration.ofSeconds(60), false, 0, null));
             Integer port = first.services().get("web").ports().get("8080");
             assertNotNull(port, "published port of web: " + first.services());
             assertEquals("hello from web", get("http://" + first.host() + ":" + port + "/").trim());
@@ -85,15 +85,16 @@ class StackEngineTest {
             ContainerInfo web = probe.inspectContainer(ids.get(project + "-web-1"));
             assertEquals("healthy", web.health());
 
-            UpResult second = stack.up(new UpRequest(request, null, true, Duration.ofSeconds(60), false, 0));
+            UpResult second = stack.up(new UpRequest(request, null, true, Duration.ofSeconds(60), false, 0, null));
             assertEquals(ids, containerIds(probe), "nothing recreated");
             assertTrue(second.plan().contains("keep container " + project + "-web-1 (config unchanged, running)"), second.plan());
             assertEquals(port, second.services().get("web").ports().get("8080"));
 
-            UpResult third = stack.up(new UpRequest(request.withServices(List.of("web")), null, true, Duration.ofSeconds(60), false, 0));
+            UpResult third = stack.up(new UpRequest(request.withServices(List.of("web")), null, true, Duration.ofSeconds(60), false, 0,
+                    null));
             assertEquals(ids, containerIds(probe), "nothing recreated");
 
-            DownResult down = stack.down(new DownRequest(request, null, true, false, true, null));
+            DownResult down = stack.down(new DownRequest(request, null, true, false, true, null, null));
             assertEquals(2, down.containersRemoved());
             assertEquals(1, down.networksRemoved());
             assertEquals(List.of(), down.problems());
@@ -101,7 +102,7 @@ class StackEngineTest {
             assertEquals(List.of(), probe.listNetworks(label), "networks left");
             assertEquals(List.of(), probe.listVolumes(label), "volumes left");
 
-            DownResult again = stack.down(new DownRequest(request, null, true, false, true, null));
+            DownResult again = stack.down(new DownRequest(request, null, true, false, true, null, null));
             assertEquals(0, again.containersRemoved() + again.networksRemoved() + again.volumesRemoved());
 
             System.out.printf("StackEngineTest: up to ready %d ms, unchanged up %d ms, up of one service %d ms, down %d ms%n",

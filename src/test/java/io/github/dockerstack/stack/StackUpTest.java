@@ -57,15 +57,15 @@ class StackUpTest {
     }
 
     UpResult up(LoadRequest project) {
-        return stack.up(new UpRequest(project, new EngineSettings(null, null), false, null, false, 0));
+        return stack.up(new UpRequest(project, new EngineSettings(null, null), false, null, false, 0, null));
     }
 
     UpResult upAndWait(LoadRequest project) {
-        return stack.up(new UpRequest(project, new EngineSettings(null, null), true, Duration.ofSeconds(120), false, 0));
+        return stack.up(new UpRequest(project, new EngineSettings(null, null), true, Duration.ofSeconds(120), false, 0, null));
     }
 
     CompletableFuture<UpResult> upInBackground(LoadRequest project, boolean wait) {
-        return CompletableFuture.supplyAsync(() -> stack.up(new UpRequest(project, null, wait, null, false, 0)));
+        return CompletableFuture.supplyAsync(() -> stack.up(new UpRequest(project, null, wait, null, false, 0, null)));
     }
 
     int indexOf(String write) {
@@ -156,8 +156,8 @@ class StackUpTest {
                   b: {image: busybox:latest}
                 """));
         engine.clearRecords();
-        stack.down(new DownRequest(LoadRequest.of(dir).withProjectName("po"), null, false, false, false, null));
-        stack.up(new UpRequest(LoadRequest.of(dir).withProjectName("po"), null, false, null, false, 1));
+        stack.down(new DownRequest(LoadRequest.of(dir).withProjectName("po"), null, false, false, false, null, null));
+        stack.up(new UpRequest(LoadRequest.of(dir).withProjectName("po"), null, false, null, false, 1, null));
         List<String> writes = engine.writes().stream().filter(w -> w.contains("container po-")).toList();
         assertTrue(writes.containsAll(List.of("create container po-a-1", "start container po-a-1", "create container po-b-1")), writes.toString());
         assertTrue(indexOf("start container po-a-1") < indexOf("create container po-b-1"), engine.writes().toString());
@@ -308,19 +308,19 @@ class StackUpTest {
         up(one);
         assertTrue(engine.containerNames().contains("po-old-1"), "kept without removeOrphans");
         assertTrue(events.stream().anyMatch(e -> e.level() == StackEvent.Level.WARN && e.message().contains("orphan containers (po-old-1)")));
-        stack.up(new UpRequest(one, null, false, null, true, 0));
+        stack.up(new UpRequest(one, null, false, null, true, 0, null));
         assertEquals(List.of("po-web-1"), engine.containerNames());
     }
 
     @Test
-    void aMissingImageFailsBeforeAnythingIsCreated() {
-        ComposeException e = assertThrows(ComposeException.class, () -> up(project("""
+    void aMissingImageThatMayNotBePulledFailsBeforeAnythingIsCreated() {
+        StackException e = assertThrows(StackException.class, () -> up(project("""
                 services:
                   db: {image: busybox:latest}
-                  app: {image: example/app:2}
+                  app: {image: example/app:2, pull_policy: never}
                 """)));
         assertEquals(StackException.Kind.USER, e.kind());
-        assertTrue(e.getMessage().contains("docker-stack:build"), e.getMessage());
+        assertTrue(e.getMessage().contains("example/app:2"), e.getMessage());
         assertEquals(List.of(), engine.writes());
     }
 

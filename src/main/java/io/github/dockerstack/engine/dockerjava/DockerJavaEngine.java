@@ -1,5 +1,7 @@
 package io.github.dockerstack.engine.dockerjava;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateNetworkCmd;
@@ -7,6 +9,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.command.ListVolumesResponse;
+import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.ContainerNetwork;
@@ -16,6 +19,7 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DockerClientConfig;
 import io.github.dockerstack.engine.ContainerInfo;
 import io.github.dockerstack.engine.ContainerSpec;
 import io.github.dockerstack.engine.Engine;
@@ -23,6 +27,9 @@ import io.github.dockerstack.engine.EngineEvent;
 import io.github.dockerstack.engine.EngineException;
 import io.github.dockerstack.engine.EngineVersion;
 import io.github.dockerstack.engine.ImageInfo;
+import io.github.dockerstack.engine.LogLine;
+import io.github.dockerstack.engine.LogOptions;
+import io.github.dockerstack.engine.LogStream;
 import io.github.dockerstack.engine.NetworkEndpoint;
 import io.github.dockerstack.engine.NetworkInfo;
 import io.github.dockerstack.engine.NetworkSpec;
@@ -55,6 +62,9 @@ public final class DockerJavaEngine implements Engine {
     });
 
     private static final long EVENT_STREAM_START_SECONDS = 30;
+
+    /** docker-java's own mapping: the engine's field names, as {@code docker inspect} shows them. */
+    private static final ObjectWriter INSPECT_JSON = DockerClientConfig.getDefaultObjectMapper().writerWithDefaultPrettyPrinter();
 
     private final DockerClient client;
     private final DockerClient streaming;
@@ -231,6 +241,37 @@ public final class DockerJavaEngine implements Engine {
         });
         synchronized (out) {
             return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Override
+    public LogStream streamLogs(String containerId, LogOptions options, Consumer<LogLine> lines) {
+        String operation = "logs of container " + containerId;
+        LogFrames frames = new LogFrames(operation, address, lines);
+        run(operation, () -> {
+            LogContainerCmd cmd = streaming.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
+                    .withFollowStream(options.follow()).withTimestamps(options.timestamps());
+            if (options.tail() != null) {
+                cmd.withTail(options.tail());
+            } else {
+                cmd.withTailAll();
+            }
+            if (options.since() != null) {
+                cmd.withSince((int) Math.min(Integer.MAX_VALUE, Math.max(0, options.since().getEpochSecond())));
+            }
+            cmd.exec(frames);
+        });
+        return frames;
+    }
+
+    @Override
+    public String inspectJson(String containerId) {
+        InspectContainerResponse response = call("inspect container " + containerId, () -> client.inspectContainerCmd(containerId).exec());
+        try {
+            return INSPECT_JSON.writeValueAsString(response);
+        } catch (JsonProcessingException e) {
+            throw new EngineException("Cannot write the inspect document of container " + containerId + " as JSON: "
+                    + e.getOriginalMessage(), e);
         }
     }
 

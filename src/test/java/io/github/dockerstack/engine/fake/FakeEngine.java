@@ -7,6 +7,9 @@ import io.github.dockerstack.engine.EngineEvent;
 import io.github.dockerstack.engine.EngineException;
 import io.github.dockerstack.engine.EngineVersion;
 import io.github.dockerstack.engine.ImageInfo;
+import io.github.dockerstack.engine.LogLine;
+import io.github.dockerstack.engine.LogOptions;
+import io.github.dockerstack.engine.LogStream;
 import io.github.dockerstack.engine.NetworkEndpoint;
 import io.github.dockerstack.engine.NetworkInfo;
 import io.github.dockerstack.engine.NetworkSpec;
@@ -14,23 +17,29 @@ import io.github.dockerstack.engine.VolumeInfo;
 import io.github.dockerstack.engine.VolumeSpec;
 import java.io.Closeable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * An engine in memory, for unit tests. Containers follow a script per service (or container name):
  * exit with a code right after start, turn healthy or unhealthy right after start, or stay
  * "starting" until the test drives their health. Events are emitted as the real engine does
  * (create, start, die with exitCode, health_status: ..., kill, stop, destroy), synchronously on the
- * calling thread, never under the engine's lock. Every write is recorded in {@link #writes()}, e.g.
+ * calling thread, never under the engine's lock. Logs come from the script and {@link #writeLog(String, LogLine)};
+ * streams deliver on the caller's thread and, when following, end when the container stops. Every
+ * write is recorded in {@link #writes()}, e.g.
  * {@code "create container shop-web-1"}; {@link #failOn} injects failures and {@link #onCall}
  * runs hooks (to block or observe) before an operation.
  */
@@ -39,7 +48,7 @@ public final class FakeEngine implements Engine {
     public static final class Script {
         Integer exitCode;
         String healthAfterStart;
-        List<String> logLines = List.of();
+        List<LogLine> logLines = List.of();
 
         /** Exits with this code right after start (a one-shot job, or a crash). */
         public Script exitsWith(int code) {
@@ -53,8 +62,14 @@ public final class FakeEngine implements Engine {
             return this;
         }
 
-        /** What its log holds. */
+        /** What its log holds: these lines on stdout. */
         public Script logs(String... lines) {
+            this.logLines = Arrays.stream(lines).map(LogLine::stdout).toList();
+            return this;
+        }
+
+        /** What its log holds: these lines of stdout and stderr, in this order. */
+        public Script log(LogLine... lines) {
             this.logLines = List.of(lines);
             return this;
         }
@@ -69,6 +84,41 @@ public final class FakeEngine implements Engine {
         Integer exitCode;
         final List<ContainerInfo.PublishedPort> ports = new ArrayList<>();
         final List<String> networks = new ArrayList<>();
+        /** Lines written after start, through {@link FakeEngine#writeLog(String, LogLine)}. */
+        final List<LogLine> written = new ArrayList<>();
+        final List<FollowedLog> followers = new ArrayList<>();
+    }
+
+    /** A log stream that follows a running container until it stops or the stream is closed. */
+    private static final class FollowedLog implements LogStream {
+        final Consumer<LogLine> lines;
+        final CountDownLatch ended = new CountDownLatch(1);
+        volatile boolean closed;
+
+        FollowedLog(Consumer<LogLine> lines) {
+            this.lines = lines;
+        }
+
+        synchronized void deliver(LogLine line) {
+            if (!closed) {
+                lines.accept(line);
+            }
+        }
+
+        void end() {
+            ended.countDown();
+        }
+
+        @Override
+        public void await() throws InterruptedException {
+            ended.await();
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            ended.countDown();
+        }
     }
 
     private record Subscription(Map<String, String> filters, Consumer<EngineEvent> listener) {
@@ -87,6 +137,7 @@ public final class FakeEngine implements Engine {
     private final List<Map.Entry<Predicate<String>, Runnable>> hooks = new CopyOnWriteArrayList<>();
     private final List<String> writes = Collections.synchronizedList(new ArrayList<>());
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, LogOptions> logOptions = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong clock = new AtomicLong();
     private int nextHostPort = 49153;
@@ -209,8 +260,31 @@ public final class FakeEngine implements Engine {
             b.exitCode = code;
             b.ports.clear();
             event = event(b, "die", Map.of("exitCode", Integer.toString(code)));
+            endFollowers(b);
         }
         emit(event);
+    }
+
+    /** The container writes a line: it joins its log and goes to every stream following it. */
+    public void writeLog(String containerName, LogLine line) {
+        List<FollowedLog> followers;
+        synchronized (this) {
+            Box b = box(containerName);
+            b.written.add(line);
+            followers = List.copyOf(b.followers);
+        }
+        followers.forEach(f -> f.deliver(line));
+    }
+
+    /** The options of the last log stream opened on a container, or null. */
+    public LogOptions logOptions(String containerName) {
+        return logOptions.get(containerName);
+    }
+
+    /** Streams following a container that are still open. */
+    public synchronized int followers(String containerName) {
+        Box b = box(containerName);
+        return (int) b.followers.stream().filter(f -> !f.closed).count();
     }
 
     private Box box(String containerName) {
@@ -322,6 +396,7 @@ public final class FakeEngine implements Engine {
                 b.exitCode = script.exitCode;
                 b.ports.clear();
                 events.add(event(b, "die", Map.of("exitCode", script.exitCode.toString())));
+                endFollowers(b);
             }
         }
         events.forEach(this::emit);
@@ -345,6 +420,7 @@ public final class FakeEngine implements Engine {
             b.ports.clear();
             events.add(event(b, "die", Map.of("exitCode", "0")));
             events.add(event(b, "stop", Map.of()));
+            endFollowers(b);
         }
         events.forEach(this::emit);
     }
@@ -366,6 +442,7 @@ public final class FakeEngine implements Engine {
             b.ports.clear();
             events.add(event(b, "kill", Map.of("signal", signal == null ? "9" : signal)));
             events.add(event(b, "die", Map.of("exitCode", "137")));
+            endFollowers(b);
         }
         events.forEach(this::emit);
     }
@@ -386,6 +463,7 @@ public final class FakeEngine implements Engine {
                 events.add(event(b, "die", Map.of("exitCode", "137")));
             }
             containers.remove(b.id);
+            endFollowers(b);
             events.add(event(b, "destroy", Map.of()));
         }
         events.forEach(this::emit);
@@ -407,10 +485,51 @@ public final class FakeEngine implements Engine {
     public String logs(String id, int tailLines) {
         call("logs " + id);
         synchronized (this) {
-            Script s = scriptOf(find(id));
-            List<String> lines = s == null ? List.of() : s.logLines;
-            List<String> tail = lines.subList(Math.max(0, lines.size() - tailLines), lines.size());
-            return tail.isEmpty() ? "" : String.join("\n", tail) + "\n";
+            List<LogLine> lines = logOf(find(id));
+            List<LogLine> tail = lines.subList(Math.max(0, lines.size() - tailLines), lines.size());
+            return tail.isEmpty() ? "" : tail.stream().map(LogLine::text).collect(Collectors.joining("\n")) + "\n";
+        }
+    }
+
+    /**
+     * Delivers the log (its tail) on the caller's thread; with follow, a running container's stream
+     * then stays open until it stops, is removed, or the stream is closed. {@code since} is only
+     * recorded ({@link #logOptions}); timestamps put "T " in front of each line.
+     */
+    @Override
+    public LogStream streamLogs(String containerId, LogOptions options, Consumer<LogLine> lines) {
+        Box b;
+        synchronized (this) {
+            b = find(containerId);
+        }
+        call("stream logs " + b.spec.name());
+        logOptions.put(b.spec.name(), options);
+        Consumer<LogLine> out = options.timestamps() ? l -> lines.accept(new LogLine(l.stream(), "T " + l.text())) : lines;
+        FollowedLog stream = new FollowedLog(out);
+        List<LogLine> now;
+        synchronized (this) {
+            List<LogLine> all = logOf(b);
+            now = options.tail() == null ? all : all.subList(Math.max(0, all.size() - options.tail()), all.size());
+            if (options.follow() && "running".equals(b.state)) {
+                b.followers.add(stream);
+            } else {
+                stream.end();
+            }
+        }
+        now.forEach(stream::deliver);
+        return stream;
+    }
+
+    @Override
+    public String inspectJson(String containerId) {
+        Box b;
+        synchronized (this) {
+            b = find(containerId);
+        }
+        call("inspect json " + b.spec.name());
+        synchronized (this) {
+            return "{\"Id\": \"" + b.id + "\", \"Name\": \"/" + b.spec.name() + "\", \"State\": {\"Status\": \"" + b.state
+                    + "\", \"ExitCode\": " + (b.exitCode == null ? 0 : b.exitCode) + "}}";
         }
     }
 
@@ -576,6 +695,19 @@ public final class FakeEngine implements Engine {
     private NetworkInfo networkByNameOrId(String nameOrId) {
         NetworkInfo n = networks.get(nameOrId);
         return n != null ? n : networks.values().stream().filter(x -> x.id().equals(nameOrId)).findFirst().orElse(null);
+    }
+
+    /** The script's lines, then what the container wrote since. */
+    private List<LogLine> logOf(Box b) {
+        Script s = scriptOf(b);
+        List<LogLine> all = new ArrayList<>(s == null ? List.of() : s.logLines);
+        all.addAll(b.written);
+        return all;
+    }
+
+    private static void endFollowers(Box b) {
+        b.followers.forEach(FollowedLog::end);
+        b.followers.clear();
     }
 
     private Script scriptOf(Box b) {
