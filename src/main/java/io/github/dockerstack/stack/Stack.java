@@ -95,18 +95,23 @@ public final class Stack {
         Project project;
         try (EarlyConnection connection = EarlyConnection.start(() -> open(request.engine()))) {
             project = load(request.project());
+            phase(started, "project loaded");
             opened = connection.take();
         }
+        phase(started, "engine connected");
         Duration timeout = request.waitTimeout() != null ? request.waitTimeout() : DEFAULT_WAIT_TIMEOUT;
         try (Engine engine = opened.engine()) {
             for (Service s : project.services().values()) {
                 ContainerSpecs.ignored(project, s).forEach(note -> events.accept(new StackEvent(StackEvent.Level.WARN, s.name(), note)));
             }
             ImageTasks.ensureForUp(events, engines, engine, project, request.images());
+            phase(started, "images checked");
             String apiVersion = opened.version().apiVersion();
             try (Readiness readiness = Readiness.watch(engine, project.name(), clock)) {
+                phase(started, "watching events");
                 long mark = readiness.mark();
                 ObservedState observed = Snapshot.take(engine, project, apiVersion);
+                phase(started, "snapshot taken");
                 readiness.seed(observed.containers(), mark);
                 Plan plan = Planner.plan(project, observed, new Planner.Options(request.removeOrphans(), envFiles(request.project())));
                 plan.warnings().forEach(w -> events.accept(StackEvent.warn(w)));
@@ -125,7 +130,9 @@ public final class Stack {
                     }
                     throw e;
                 }
+                phase(started, "plan run");
                 Map<String, ServiceEndpoint> endpoints = endpoints(engine, containers, kept(plan, observed));
+                phase(started, "endpoints read");
                 return new UpResult(project, engine.hostForClients(), endpoints, plan.text(), since(started));
             }
         } catch (ServiceFailure f) {
@@ -230,6 +237,11 @@ public final class Stack {
 
     private Project load(LoadRequest request) {
         return new ProjectLoader(w -> events.accept(StackEvent.warn(w))).load(request);
+    }
+
+    /** Where the time of a goal goes, for {@code mvn -X}. */
+    private void phase(long started, String what) {
+        events.accept(new StackEvent(StackEvent.Level.DEBUG, null, "docker-stack timing: " + what + " at " + since(started).toMillis() + " ms"));
     }
 
     private Engine open(EngineSettings settings) {
