@@ -49,16 +49,7 @@ class DockerJavaEngineTest {
 
     @BeforeEach
     void connect() {
-        engine = EngineConnection.open(null, null);
-        try {
-            engine.ping();
-        } catch (EngineException.Unreachable e) {
-            fail("This test needs a Docker engine. " + e.getMessage());
-        }
-        if (!engine.imageExists(IMAGE)) {
-            fail("Image " + IMAGE + " is missing from the engine at " + engine.address() + ": run `bash scripts/engine.sh` (it builds it"
-                    + " locally; nothing can be pulled).");
-        }
+        engine = RealEngine.connect(IMAGE);
     }
 
     @AfterEach

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.model.Image;
 import io.github.dockerstack.auth.Credentials;
@@ -64,16 +63,7 @@ class DockerJavaImagesTest {
 
     @BeforeEach
     void connect() {
-        engine = EngineConnection.open(null, null);
-        try {
-            engine.ping();
-        } catch (EngineException.Unreachable e) {
-            fail("This test needs a Docker engine. " + e.getMessage());
-        }
-        if (!engine.imageExists(BUSYBOX)) {
-            fail("Image " + BUSYBOX + " is missing from the engine at " + engine.address() + ": run `bash scripts/engine.sh` (it builds it"
-                    + " locally; nothing can be pulled).");
-        }
+        engine = RealEngine.connect(BUSYBOX);
         images = DockerJavaImages.of(engine);
         imagesBefore = shortIds();
     }

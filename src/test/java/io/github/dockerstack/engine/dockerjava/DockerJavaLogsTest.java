@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.dockerstack.engine.ContainerInfo;
 import io.github.dockerstack.engine.ContainerSpec;
@@ -44,16 +43,7 @@ class DockerJavaLogsTest {
 
     @BeforeEach
     void connect() {
-        engine = EngineConnection.open(null, null);
-        try {
-            engine.ping();
-        } catch (EngineException.Unreachable e) {
-            fail("This test needs a Docker engine. " + e.getMessage());
-        }
-        if (!engine.imageExists(IMAGE)) {
-            fail("Image " + IMAGE + " is missing from the engine at " + engine.address() + ": run `bash scripts/engine.sh` (it builds it"
-                    + " locally; nothing can be pulled).");
-        }
+        engine = RealEngine.connect(IMAGE);
     }
 
     @AfterEach
