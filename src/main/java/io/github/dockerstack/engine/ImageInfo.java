@@ -1,5 +1,6 @@
 package io.github.dockerstack.engine;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +12,10 @@ import java.util.Map;
  * @param labels labels of its config
  * @param os operating system, e.g. "linux"
  * @param architecture architecture, e.g. "amd64"
+ * @param created when the image was built (for a pulled image: its build time, not the pull time), or null when unknown
  */
-public record ImageInfo(String id, List<String> repoTags, Map<String, String> labels, String os, String architecture) {
+public record ImageInfo(String id, List<String> repoTags, Map<String, String> labels, String os, String architecture,
+                        Instant created) {
     public ImageInfo {
         repoTags = Copies.list(repoTags);
         labels = Copies.map(labels);

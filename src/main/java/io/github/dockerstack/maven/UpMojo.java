@@ -1,5 +1,6 @@
 package io.github.dockerstack.maven;
 
+import io.github.dockerstack.stack.PsRow;
 import io.github.dockerstack.stack.ServiceEndpoint;
 import io.github.dockerstack.stack.Stack;
 import io.github.dockerstack.stack.UpImageOptions;
@@ -11,6 +12,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -67,6 +70,14 @@ public class UpMojo extends AbstractImageMojo {
     @Parameter(property = "docker-stack.pull")
     private String pull;
 
+    /**
+     * While {@code up} starts the services and waits for them, show their containers' output in the build log, with the
+     * columns of {@code docker-stack:logs} ({@code web-1  | ...}), as {@code docker compose up} does when attached. It
+     * stops when {@code up} is done or has failed.
+     */
+    @Parameter(property = "docker-stack.showLogs", defaultValue = "false")
+    private boolean showLogs;
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
@@ -78,15 +89,30 @@ public class UpMojo extends AbstractImageMojo {
     @Override
     protected void run(Stack stack) throws MojoExecutionException {
         UpResult result = stack.up(new UpRequest(loadRequest(), engineSettings(), wait, waitTimeout(), removeOrphans, parallelism,
-                diagnosticsDirectory == null ? null : diagnosticsDirectory.toPath(), new UpImageOptions(build, pull, 0, servers())));
+                diagnosticsDirectory == null ? null : diagnosticsDirectory.toPath(), new UpImageOptions(build, pull, 0, servers()), showLogs));
         Map<String, String> properties = properties(result);
         if (project != null) {
             project.getProperties().putAll(properties);
         }
         Path file = write(result.project().name(), properties);
-        getLog().info("docker-stack: project " + result.project().name() + " is up in " + result.took().toMillis() + " ms; "
-                + properties.size() + " properties set, written to " + file);
+        getLog().info("docker-stack: project " + result.project().name() + " is up in " + result.took().toMillis() + " ms");
+        summary(result).forEach(getLog()::info);
+        getLog().info("docker-stack: " + properties.size() + " properties set, written to " + file);
         properties.forEach((k, v) -> getLog().info("  " + k + "=" + v));
+    }
+
+    /** The containers as up left them, in {@code docker compose ps}'s columns; nothing when up ran no container. */
+    static List<String> summary(UpResult result) {
+        if (result.containers().isEmpty()) {
+            return List.of();
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("SERVICE", "CONTAINER", "STATE", "HEALTH", "PORTS"));
+        for (PsRow row : result.containers()) {
+            rows.add(List.of(row.service(), row.container(), row.state() == null ? "" : row.state(),
+                    row.health() == null ? "" : row.health(), String.join(", ", row.ports())));
+        }
+        return Table.format(rows).stream().map(line -> "  " + line).toList();
     }
 
     static Map<String, String> properties(UpResult result) {

@@ -60,7 +60,8 @@ import java.util.stream.Collectors;
  * {@code up} (Compose tries a pull first and ignores its failure, which costs a registry round trip and can fetch an
  * unrelated Docker Hub image of the same name); the refresh policies ({@code daily}, {@code weekly}, {@code every_<d>})
  * compare with the image's creation time, where Compose uses the time it was last tagged locally, which the engine API
- * version docker-java speaks does not report; unknown as yet, so those policies pull (see {@link #imageTime}).
+ * version docker-java speaks does not report (see {@link #imageTime}); an image pulled today but built long ago is
+ * therefore refreshed again at the next {@code up}.
  */
 public final class ImageTasks {
     /** Builds at once when the request gives no parallelism: builds are CPU- and disk-heavy. */
@@ -168,12 +169,11 @@ public final class ImageTasks {
     }
 
     /**
-     * When the local image was last refreshed, for the refresh pull policies: its creation time. The engine port's
-     * {@link ImageInfo} does not carry it yet, so this is unknown and those policies pull, as Compose does for an image
-     * without a tag time.
+     * When the local image was last refreshed, for the refresh pull policies: its creation time, since the engine API
+     * docker-java speaks does not report when it was pulled or tagged. Unknown means stale: those policies pull.
      */
     static Optional<Instant> imageTime(ImageInfo info) {
-        return Optional.empty();
+        return Optional.ofNullable(info.created());
     }
 
     // ---------------------------------------------------------------- build

@@ -117,9 +117,10 @@ public final class Stack {
                 plan.warnings().forEach(w -> events.accept(StackEvent.warn(w)));
                 events.accept(new StackEvent(StackEvent.Level.DEBUG, null, "Plan of " + project.name() + ":\n" + plan.text()));
                 Path diagnostics = request.diagnosticsDirectory() == null ? null : request.diagnosticsDirectory().resolve(project.name());
-                UpRun run = new UpRun(engine, readiness, project, plan, progress(), clock);
+                LiveLogs live = request.showLogs() ? LiveLogs.start(engine, project, events) : null;
+                UpRun run = new UpRun(engine, readiness, project, plan, live == null ? progress() : live.following(progress()), clock);
                 Map<String, List<ContainerRef>> containers;
-                try {
+                try (live) {
                     containers = run.run(new UpRun.Settings(parallelism(request.parallelism()), request.waitReady(), timeout, diagnostics));
                 } catch (ServiceFailure f) {
                     throw failed(f, run.diagnostics());
@@ -131,9 +132,10 @@ public final class Stack {
                     throw e;
                 }
                 phase(started, "plan run");
-                Map<String, ServiceEndpoint> endpoints = endpoints(engine, containers, kept(plan, observed));
+                Map<String, ContainerInfo> infos = inspected(engine, containers, kept(plan, observed));
+                Map<String, ServiceEndpoint> endpoints = endpoints(containers, infos);
                 phase(started, "endpoints read");
-                return new UpResult(project, engine.hostForClients(), endpoints, plan.text(), since(started));
+                return new UpResult(project, engine.hostForClients(), endpoints, plan.text(), since(started), summary(containers, infos));
             }
         } catch (ServiceFailure f) {
             throw failed(f);
@@ -297,14 +299,21 @@ public final class Stack {
         return kept;
     }
 
-    private static Map<String, ServiceEndpoint> endpoints(Engine engine, Map<String, List<ContainerRef>> containers,
-                                                          Map<String, ContainerInfo> kept) {
+    /** Every container up ran, by id: the snapshot's for those the plan kept, a fresh inspect for the others. */
+    private static Map<String, ContainerInfo> inspected(Engine engine, Map<String, List<ContainerRef>> containers,
+                                                       Map<String, ContainerInfo> kept) {
+        Map<String, ContainerInfo> infos = new HashMap<>();
+        containers.values().forEach(refs -> refs.forEach(r -> infos.put(r.id(), kept.containsKey(r.id()) ? kept.get(r.id())
+                : engine.inspectContainer(r.id()))));
+        return infos;
+    }
+
+    private static Map<String, ServiceEndpoint> endpoints(Map<String, List<ContainerRef>> containers, Map<String, ContainerInfo> infos) {
         Map<String, ServiceEndpoint> endpoints = new LinkedHashMap<>();
         containers.forEach((service, refs) -> {
             Map<String, Integer> ports = new LinkedHashMap<>();
             if (!refs.isEmpty()) {
-                String id = refs.get(0).id();
-                ContainerInfo first = kept.containsKey(id) ? kept.get(id) : engine.inspectContainer(id);
+                ContainerInfo first = infos.get(refs.get(0).id());
                 first.ports().stream()
                         .sorted(Comparator.comparingInt(ContainerInfo.PublishedPort::containerPort)
                                 .thenComparing(ContainerInfo.PublishedPort::protocol))
@@ -315,6 +324,17 @@ public final class Stack {
             endpoints.put(service, new ServiceEndpoint(service, refs.stream().map(ContainerRef::name).toList(), java.util.Collections.unmodifiableMap(ports)));
         });
         return java.util.Collections.unmodifiableMap(endpoints);
+    }
+
+    /** The end-of-up summary rows, as {@code ps} shows them, by service then container name. */
+    private static List<PsRow> summary(Map<String, List<ContainerRef>> containers, Map<String, ContainerInfo> infos) {
+        List<PsRow> rows = new ArrayList<>();
+        containers.forEach((service, refs) -> refs.forEach(r -> {
+            ContainerInfo c = infos.get(r.id());
+            rows.add(new PsRow(service, r.name(), c.state(), c.health() == null ? "" : c.health(), ports(c)));
+        }));
+        rows.sort(Comparator.comparing(PsRow::service).thenComparing(PsRow::container));
+        return rows;
     }
 
     /** "127.0.0.1:49153->80/tcp", "[::]:49153->80/tcp". */

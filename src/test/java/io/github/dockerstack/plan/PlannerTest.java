@@ -57,7 +57,7 @@ class PlannerTest {
         Map<String, ImageInfo> images = new HashMap<>();
         for (Service s : p.services().values()) {
             String ref = ContainerSpecs.imageName(p, s);
-            images.put(ref, new ImageInfo("sha256:" + ref.hashCode(), List.of(ref), Map.of(), "linux", "amd64"));
+            images.put(ref, new ImageInfo("sha256:" + ref.hashCode(), List.of(ref), Map.of(), "linux", "amd64", null));
         }
         return images;
     }
@@ -153,7 +153,7 @@ class PlannerTest {
         Project p = load(OFF);
         ObservedState o = upToDate(p, "running");
         Map<String, ImageInfo> rebuilt = new HashMap<>(o.images());
-        rebuilt.put("busybox:latest", new ImageInfo("sha256:new", List.of("busybox:latest"), Map.of(), "linux", "amd64"));
+        rebuilt.put("busybox:latest", new ImageInfo("sha256:new", List.of("busybox:latest"), Map.of(), "linux", "amd64", null));
         Plan plan = plan(p, new ObservedState("1.41", o.containers(), o.networks(), o.volumes(), rebuilt));
         assertTrue(plan.text().contains("recreate container po_off-postgres-1 (image changed)"), plan.text());
     }

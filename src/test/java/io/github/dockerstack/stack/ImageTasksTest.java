@@ -288,6 +288,35 @@ class ImageTasksTest {
     }
 
     @Test
+    void refreshPoliciesCompareTheImageCreationTimeWithTheirPeriod() throws IOException {
+        images.local("a:1").local("b:1").local("c:1").local("d:1").local("e:1");
+        for (String r : List.of("a:1", "b:1", "c:1", "d:1", "e:1")) {
+            images.remote(r, "sha256:" + r.charAt(0));
+        }
+        images.created("a:1", NOW.minus(Duration.ofHours(25))).created("b:1", NOW.minus(Duration.ofHours(23)))
+                .created("c:1", NOW.minus(Duration.ofDays(8))).created("d:1", NOW.minus(Duration.ofDays(6)))
+                .created("e:1", NOW.minus(Duration.ofMinutes(91)));
+        new ImageTasks(events::add, images.engine(new FakeEngine()), () -> images, () -> credentials, Clock.fixed(NOW, ZoneOffset.UTC),
+                ImageTasks::imageTime).ensureForUp(project("""
+                services:
+                  a: {image: "a:1", pull_policy: daily}
+                  b: {image: "b:1", pull_policy: daily}
+                  c: {image: "c:1", pull_policy: weekly}
+                  d: {image: "d:1", pull_policy: weekly}
+                  e: {image: "e:1", pull_policy: every_1h30m}
+                """), new UpImageOptions(null, null, 0, Map.of()));
+        assertEquals(List.of("a:1", "c:1", "e:1"), images.pulls().stream().sorted().toList());
+    }
+
+    @Test
+    void anImageWithoutCreationTimeIsStale() {
+        ImageInfo info = new ImageInfo("sha256:1", List.of("x:1"), Map.of(), "linux", "amd64", null);
+        assertEquals(Optional.empty(), ImageTasks.imageTime(info));
+        Instant t = Instant.parse("2024-05-01T10:00:00Z");
+        assertEquals(Optional.of(t), ImageTasks.imageTime(new ImageInfo("sha256:1", List.of("x:1"), Map.of(), "linux", "amd64", t)));
+    }
+
+    @Test
     void aRefreshPolicyPullsWhenTheImageTimeIsUnknown() throws IOException {
         images.local("nginx:1").remote("nginx:1", "sha256:n");
         up(project("services:\n  web: {image: \"nginx:1\", pull_policy: every_1d12h}\n"), null, null);

@@ -113,6 +113,32 @@ class StackEngineTest {
         }
     }
 
+    @Test
+    void showLogsReportsWhatAContainerWritesWhileUpWaitsForIt() {
+        DockerJavaEngine probe = EngineConnection.open(null, null);
+        try {
+            Stack stack = new Stack(events::add, s -> EngineConnection.open(s.dockerHost(), s.dockerContext()));
+            LoadRequest request = TestProjects.write(dir, project, """
+                    services:
+                      talk:
+                        image: busybox:latest
+                        command: ["sh", "-c", "echo starting up; sleep 2; touch /tmp/ok; exec sleep 60"]
+                        stop_signal: SIGKILL
+                        healthcheck:
+                          test: ["CMD", "test", "-f", "/tmp/ok"]
+                          interval: 1s
+                          retries: 30
+                    """);
+            UpResult up = stack.up(new UpRequest(request, null, true, Duration.ofSeconds(60), false, 0, null, null, true));
+            List<String> output = events.stream().filter(StackEvent::isOutput).map(StackEvent::text).toList();
+            assertEquals(List.of("talk-1  | starting up"), output);
+            assertEquals(List.of(new PsRow("talk", project + "-talk-1", "running", "healthy", List.of())), up.containers());
+        } finally {
+            removeEverything(probe);
+            probe.close();
+        }
+    }
+
     private Map<String, String> containerIds(DockerJavaEngine engine) {
         Map<String, String> ids = new TreeMap<>();
         engine.listContainers(label).forEach(c -> ids.put(c.name(), c.id()));

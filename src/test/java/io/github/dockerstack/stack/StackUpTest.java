@@ -90,6 +90,15 @@ class StackUpTest {
     }
 
     @Test
+    void theResultSummarisesEveryContainerAsPsShowsIt() {
+        engine.script("postgres").health("healthy");
+        UpResult result = upAndWait(project(OFF));
+        assertEquals(List.of(new PsRow("backend", "po-backend-1", "running", "",
+                List.of("0.0.0.0:49153->8080/tcp", "[::]:49153->8080/tcp")),
+                new PsRow("postgres", "po-postgres-1", "running", "healthy", List.of())), result.containers());
+    }
+
+    @Test
     void freshUpCreatesResourcesFirstThenServicesInDependencyOrder() {
         engine.script("postgres").health("healthy");
         UpResult result = up(project(OFF));

@@ -401,7 +401,8 @@ public final class DockerJavaEngine implements Engine {
         try {
             InspectImageResponse image = call("inspect image " + reference, () -> client.inspectImageCmd(reference).exec());
             Map<String, String> labels = image.getConfig() != null ? image.getConfig().getLabels() : null;
-            return Optional.of(new ImageInfo(image.getId(), image.getRepoTags(), labels, image.getOs(), image.getArch()));
+            return Optional.of(new ImageInfo(image.getId(), image.getRepoTags(), labels, image.getOs(), image.getArch(),
+                    instant(image.getCreated())));
         } catch (EngineException.NotFound e) {
             return Optional.empty();
         }
@@ -430,6 +431,18 @@ public final class DockerJavaEngine implements Engine {
     }
 
     // ---------------------------------------------------------------- conversions
+
+    /** An RFC 3339 time as the engine writes it ("2024-01-02T03:04:05.123456789Z"), or null when absent or unreadable. */
+    static java.time.Instant instant(String rfc3339) {
+        if (rfc3339 == null || rfc3339.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(rfc3339.trim()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null; // only the refresh pull policies read it: they treat an unknown time as stale
+        }
+    }
 
     static ContainerInfo containerInfo(InspectContainerResponse c) {
         String name = c.getName() == null ? null : c.getName().startsWith("/") ? c.getName().substring(1) : c.getName();

@@ -72,6 +72,14 @@ class DockerJavaEngineTest {
     }
 
     @Test
+    void inspectImageReportsWhenTheImageWasCreated() {
+        java.time.Instant created = engine.inspectImage(IMAGE).orElseThrow().created();
+        assertNotNull(created);
+        assertTrue(created.isBefore(java.time.Instant.now()) && created.isAfter(java.time.Instant.parse("2000-01-01T00:00:00Z")),
+                created.toString());
+    }
+
+    @Test
     void versionIsReported() {
         EngineVersion version = engine.version();
         assertNotNull(version.version());

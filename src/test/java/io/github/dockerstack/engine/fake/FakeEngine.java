@@ -153,7 +153,7 @@ public final class FakeEngine implements Engine {
     public FakeEngine image(String reference) {
         synchronized (this) {
             images.put(reference, new ImageInfo("sha256:" + Integer.toHexString(reference.hashCode()), List.of(reference), Map.of(), "linux",
-                    "amd64"));
+                    "amd64", null));
         }
         return this;
     }
@@ -161,7 +161,7 @@ public final class FakeEngine implements Engine {
     /** Replaces an image by a new build (a new id). */
     public synchronized void rebuild(String reference) {
         images.put(reference, new ImageInfo("sha256:" + Long.toHexString(ids.incrementAndGet() + reference.hashCode()), List.of(reference),
-                Map.of(), "linux", "amd64"));
+                Map.of(), "linux", "amd64", null));
     }
 
     /** The script of a service's containers (or one container, by its name). */

@@ -62,7 +62,14 @@ public final class FakeImages implements Images {
     }
 
     public synchronized FakeImages local(String reference, Map<String, String> labels) {
-        put(reference, new ImageInfo(newId(), List.of(key(reference)), labels, "linux", "amd64"));
+        put(reference, new ImageInfo(newId(), List.of(key(reference)), labels, "linux", "amd64", null));
+        return this;
+    }
+
+    /** Sets when a local image was created (the engine's "Created"), which the refresh pull policies compare. */
+    public synchronized FakeImages created(String reference, java.time.Instant when) {
+        ImageInfo i = local.get(key(reference));
+        put(reference, new ImageInfo(i.id(), i.repoTags(), i.labels(), i.os(), i.architecture(), when));
         return this;
     }
 
@@ -180,7 +187,7 @@ public final class FakeImages implements Images {
             String id = newId();
             synchronized (this) {
                 for (String tag : spec.tags()) {
-                    put(tag, new ImageInfo(id, List.copyOf(spec.tags()), spec.labels(), "linux", "amd64"));
+                    put(tag, new ImageInfo(id, List.copyOf(spec.tags()), spec.labels(), "linux", "amd64", null));
                 }
             }
             output.accept("Successfully built " + id.substring(7, 19));
@@ -217,7 +224,7 @@ public final class FakeImages implements Images {
                 ImageInfo before = local.get(ref);
                 updated = before == null || !digest.equals(before.labels().get("fake.digest"));
                 if (updated) {
-                    put(ref, new ImageInfo(newId(), List.of(ref), Map.of("fake.digest", digest), "linux", "amd64"));
+                    put(ref, new ImageInfo(newId(), List.of(ref), Map.of("fake.digest", digest), "linux", "amd64", null));
                 }
             }
             progress.accept(new PullProgress(null, "Digest: " + digest, null, null, null));
