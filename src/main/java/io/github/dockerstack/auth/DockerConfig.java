@@ -1,9 +1,7 @@
 package io.github.dockerstack.auth;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
+import io.github.dockerstack.json.JsonFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,8 +21,6 @@ import java.util.Map;
  * @param credsStore default helper name, or null
  */
 record DockerConfig(Path file, Map<String, Entry> auths, Map<String, String> credHelpers, String credsStore) {
-    private static final JsonFactory JSON = new JsonFactory();
-
     /** An {@code auths} entry with {@code auth} decoded. */
     record Entry(String username, String password, String identityToken, String registryToken) {
         @Override
@@ -44,8 +40,8 @@ record DockerConfig(Path file, Map<String, Entry> auths, Map<String, String> cre
             return empty();
         }
         Object root;
-        try (JsonParser parser = JSON.createParser(Files.readString(file, StandardCharsets.UTF_8))) {
-            root = parser.nextToken() == null ? null : value(parser);
+        try {
+            root = JsonFiles.read(file);
         } catch (JsonProcessingException e) {
             throw new CredentialsException(file + " is not valid JSON (line " + e.getLocation().getLineNr() + "); fix or remove it.", null);
         } catch (IOException e) {
@@ -102,32 +98,6 @@ record DockerConfig(Path file, Map<String, Entry> auths, Map<String, String> cre
 
     private static String empty(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static Object value(JsonParser parser) throws IOException {
-        switch (parser.currentToken()) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    parser.nextToken();
-                    map.put(name, value(parser));
-                }
-                return map;
-            }
-            case START_ARRAY -> {
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    value(parser);
-                }
-                return null; // no list matters here
-            }
-            case VALUE_STRING -> {
-                return parser.getText();
-            }
-            default -> {
-                return null;
-            }
-        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.dockerstack.engine.dockerjava;
 
 import io.github.dockerstack.engine.EngineException;
+import io.github.dockerstack.json.JsonFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

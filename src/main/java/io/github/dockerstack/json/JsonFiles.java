@@ -1,4 +1,4 @@
-package io.github.dockerstack.engine.dockerjava;
+package io.github.dockerstack.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -10,14 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the Docker CLI's small JSON files (config.json, context meta.json) into maps and lists. */
-final class JsonFiles {
+/** Reads the Docker CLI's small JSON files (config.json, context meta.json) into maps, lists and scalars. */
+public final class JsonFiles {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private JsonFiles() {
     }
 
-    static Object read(Path file) throws IOException {
+    /** The file's value, or null when it is empty; malformed JSON is a {@code JsonProcessingException}. */
+    public static Object read(Path file) throws IOException {
         try (JsonParser parser = FACTORY.createParser(file.toFile())) {
             JsonToken first = parser.nextToken();
             return first == null ? null : value(parser);
@@ -25,7 +26,7 @@ final class JsonFiles {
     }
 
     /** The string at {@code keys} below {@code root}, or null when any step is missing or not a map. */
-    static String string(Object root, String... keys) {
+    public static String string(Object root, String... keys) {
         Object node = root;
         for (String key : keys) {
             if (!(node instanceof Map<?, ?> map)) {
