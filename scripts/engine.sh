@@ -5,13 +5,13 @@
 # image used by the tests is built here from Debian packages:
 #   busybox:latest (+ docker-stack-test/busybox:latest)  FROM scratch + busybox-static
 #   debian:bookworm-slim                                 debootstrap --variant=minbase
-#   docker-stack-test/NAME:latest                        scripts/images/NAME/Dockerfile
+#   docker-stack-test/NAME:latest                        examples/images/NAME/Dockerfile
 #                                                        (only with --all or NAME)
 #
 # Usage: bash scripts/engine.sh [--all] [--compose] [--check] [NAME...]
 #   (no argument)  start the engine, build busybox and debian:bookworm-slim
-#   NAME...        also build docker-stack-test/NAME:latest (see scripts/images/)
-#   --all          also build every image under scripts/images/
+#   NAME...        also build docker-stack-test/NAME:latest (see examples/images/)
+#   --all          also build every image under examples/images/
 #   --compose      also install Debian's docker-compose (1.29.2)
 #   --check        afterwards run a network smoke test (bridge DNS, published
 #                  ports) and remove everything it created
@@ -23,7 +23,8 @@
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-IMAGES_DIR="$SCRIPT_DIR/images"
+IMAGES_DIR="$SCRIPT_DIR/images"              # busybox
+SERVICE_IMAGES_DIR="$SCRIPT_DIR/../examples/images" # Debian-built services, shared with the examples
 DOCKERD_LOG="${DOCKERD_LOG:-/var/log/dockerd-stack.log}"
 APT_LOG="${APT_LOG:-/var/log/engine-sh-apt.log}"
 ENGINE_WAIT="${ENGINE_WAIT:-60}"
@@ -48,15 +49,15 @@ for arg in "$@"; do
     -*) usage >&2; die "unknown option: $arg" ;;
     busybox|debian|debian:bookworm-slim) ;; # always built
     *)
-      [[ -f "$IMAGES_DIR/$arg/Dockerfile" ]] \
-        || die "unknown image '$arg': no $IMAGES_DIR/$arg/Dockerfile"
+      [[ -f "$SERVICE_IMAGES_DIR/$arg/Dockerfile" ]] \
+        || die "unknown image '$arg': no $SERVICE_IMAGES_DIR/$arg/Dockerfile"
       EXTRA_IMAGES+=("$arg") ;;
   esac
 done
 if [[ $WANT_ALL == 1 ]]; then
-  for d in "$IMAGES_DIR"/*/; do
+  for d in "$SERVICE_IMAGES_DIR"/*/; do
     name="$(basename "$d")"
-    [[ "$name" == busybox || ! -f "$d/Dockerfile" ]] && continue
+    [[ ! -f "$d/Dockerfile" ]] && continue
     EXTRA_IMAGES+=("$name")
   done
 fi
@@ -342,7 +343,7 @@ ensure_busybox
 ensure_debian
 ensure_registry_tools
 for name in ${EXTRA_IMAGES[@]+"${EXTRA_IMAGES[@]}"}; do
-  build_image "docker-stack-test/$name:latest" "$IMAGES_DIR/$name"
+  build_image "docker-stack-test/$name:latest" "$SERVICE_IMAGES_DIR/$name"
 done
 [[ $WANT_COMPOSE == 1 ]] && ensure_compose
 [[ $WANT_CHECK == 1 ]] && run_check

@@ -78,6 +78,14 @@ public class UpMojo extends AbstractImageMojo {
     @Parameter(property = "docker-stack.showLogs", defaultValue = "false")
     private boolean showLogs;
 
+    /**
+     * The first part of the properties' names ({@code <prefix>.<service>.host}, {@code <prefix>.<service>.port.<n>},
+     * {@code <prefix>.project}). Two {@code up} executions of one build that bring up two projects with the same
+     * service names give each its own prefix, so that neither overwrites the other's addresses.
+     */
+    @Parameter(property = "docker-stack.propertyPrefix", defaultValue = "docker-stack")
+    private String propertyPrefix = "docker-stack";
+
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
@@ -90,7 +98,7 @@ public class UpMojo extends AbstractImageMojo {
     protected void run(Stack stack) throws MojoExecutionException {
         UpResult result = stack.up(new UpRequest(loadRequest(), engineSettings(), wait, waitTimeout(), removeOrphans, parallelism,
                 diagnosticsDirectory == null ? null : diagnosticsDirectory.toPath(), new UpImageOptions(build, pull, 0, servers()), showLogs));
-        Map<String, String> properties = properties(result);
+        Map<String, String> properties = properties(propertyPrefix, result);
         if (project != null) {
             project.getProperties().putAll(properties);
         }
@@ -115,11 +123,11 @@ public class UpMojo extends AbstractImageMojo {
         return Table.format(rows).stream().map(line -> "  " + line).toList();
     }
 
-    static Map<String, String> properties(UpResult result) {
+    static Map<String, String> properties(String propertyPrefix, UpResult result) {
         Map<String, String> props = new TreeMap<>();
-        props.put("docker-stack.project", result.project().name());
+        props.put(propertyPrefix + ".project", result.project().name());
         for (ServiceEndpoint endpoint : result.services().values()) {
-            String prefix = "docker-stack." + endpoint.service();
+            String prefix = propertyPrefix + "." + endpoint.service();
             props.put(prefix + ".host", result.host());
             endpoint.ports().forEach((port, hostPort) -> props.put(prefix + ".port." + port, String.valueOf(hostPort)));
         }
