@@ -41,16 +41,13 @@ final class Rollback {
     /** Removes everything recorded, newest first; what cannot be removed is added to {@code failure} as suppressed. */
     void undo(Engine engine, Progress progress, RuntimeException failure) {
         for (Created c : reversed(containers)) {
-            attempt(failure, () -> engine.removeContainer(c.id(), true));
-            progress.info(null, "Container " + c.name() + "  Removed (rollback)");
+            attempt(failure, progress, "Container " + c.name(), () -> engine.removeContainer(c.id(), true));
         }
         for (String n : reversed(networks)) {
-            attempt(failure, () -> engine.removeNetwork(n));
-            progress.info(null, "Network " + n + "  Removed (rollback)");
+            attempt(failure, progress, "Network " + n, () -> engine.removeNetwork(n));
         }
         for (String v : reversed(volumes)) {
-            attempt(failure, () -> engine.removeVolume(v));
-            progress.info(null, "Volume " + v + "  Removed (rollback)");
+            attempt(failure, progress, "Volume " + v, () -> engine.removeVolume(v));
         }
     }
 
@@ -63,13 +60,16 @@ final class Rollback {
         return copy;
     }
 
-    private static void attempt(RuntimeException failure, Runnable step) {
+    /** Removes one object; a failure is said at once and kept as suppressed, to be reported with the run's own. */
+    private static void attempt(RuntimeException failure, Progress progress, String what, Runnable step) {
         try {
             step.run();
+            progress.info(null, what + "  Removed (rollback)");
         } catch (EngineException.NotFound gone) {
-            // already gone
+            progress.info(null, what + "  Removed (rollback)");
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
+            progress.warn(null, what + " could not be removed: " + e.getMessage());
         }
     }
 }

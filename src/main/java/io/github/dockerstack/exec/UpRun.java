@@ -92,12 +92,20 @@ public final class UpRun {
             }
             return ordered();
         } catch (RuntimeException e) {
-            RuntimeException failure = FailureLogs.attach(engine, e);
-            if (settings.diagnosticsDirectory() != null && (failure instanceof ServiceFailure || rollback.hasContainers())) {
-                diagnostics = Diagnostics.write(engine, project.name(), settings.diagnosticsDirectory(), progress);
+            // an interrupted up (Ctrl-C) still cleans up: engine calls made with the flag set would be cancelled
+            boolean interrupted = Thread.interrupted();
+            try {
+                RuntimeException failure = FailureLogs.attach(engine, e);
+                if (settings.diagnosticsDirectory() != null && (failure instanceof ServiceFailure || rollback.hasContainers())) {
+                    diagnostics = Diagnostics.write(engine, project.name(), settings.diagnosticsDirectory(), progress);
+                }
+                rollback.undo(engine, progress, failure);
+                throw failure;
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
-            rollback.undo(engine, progress, failure);
-            throw failure;
         }
     }
 

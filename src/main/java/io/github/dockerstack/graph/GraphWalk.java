@@ -2,12 +2,14 @@ package io.github.dockerstack.graph;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,6 +26,8 @@ final class GraphWalk {
     private final Executor executor;
     private final ServiceGraph.Visitor visitor;
     private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+    /** Threads inside a visit, so that an interrupted walk can interrupt them (a visit may wait for a long time). */
+    private final Set<Thread> visiting = ConcurrentHashMap.newKeySet();
 
     /** @param before per service, what must be visited first; @param after the reverse edges */
     GraphWalk(SortedMap<String, SortedSet<String>> before, SortedMap<String, SortedSet<String>> after, int parallelism,
@@ -67,8 +71,9 @@ final class GraphWalk {
             try {
                 outcome = outcomes.take();
             } catch (InterruptedException e) {
-                // stop scheduling but still wait: no visit may outlive the walk
+                // stop scheduling and cut the running visits short, but still wait: no visit may outlive the walk
                 interrupted = true;
+                visiting.forEach(Thread::interrupt);
                 continue;
             }
             running--;
@@ -98,11 +103,15 @@ final class GraphWalk {
     }
 
     private Outcome visit(String service) {
+        Thread self = Thread.currentThread();
+        visiting.add(self);
         try {
             visitor.visit(service);
             return new Outcome(service, null);
         } catch (Throwable t) { // NOPMD: every failure must reach the coordinator, or it would wait forever
             return new Outcome(service, t);
+        } finally {
+            visiting.remove(self);
         }
     }
 

@@ -87,6 +87,12 @@ public abstract class AbstractStackMojo extends AbstractMojo {
                 environment, System.getenv());
     }
 
+    /** Equal for goals that act on the same stack, whatever services they select. */
+    protected Object stackKey() {
+        return List.of(String.valueOf(projectDirectory), paths(files), paths(envFiles), clean(profiles), String.valueOf(projectName),
+                environment == null ? Map.of() : environment);
+    }
+
     private static List<Path> paths(List<String> values) {
         return clean(values).stream().map(Path::of).toList();
     }

@@ -48,6 +48,7 @@ public class DownMojo extends AbstractEngineMojo {
         DownResult r = stack.down(new DownRequest(loadRequest(), engineSettings(), removeVolumes, removeOrphans, failOnDownError,
                 stopTimeout == null ? null : Duration.ofSeconds(stopTimeout), saveLogsOnDown && logDirectory != null ? logDirectory.toPath()
                 : null));
+        AbortGuard.jvm().release(stackKey());
         r.problems().forEach(p -> getLog().warn("docker-stack: " + p));
         getLog().info("docker-stack: project " + r.project() + " is down in " + r.took().toMillis() + " ms: removed " + r.containersRemoved()
                 + " containers, " + r.networksRemoved() + " networks, " + r.volumesRemoved() + " volumes");

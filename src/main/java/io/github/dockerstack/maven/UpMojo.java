@@ -1,5 +1,6 @@
 package io.github.dockerstack.maven;
 
+import io.github.dockerstack.stack.DownRequest;
 import io.github.dockerstack.stack.PsRow;
 import io.github.dockerstack.stack.ServiceEndpoint;
 import io.github.dockerstack.stack.Stack;
@@ -15,9 +16,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.lifecycle.DefaultLifecycles;
+import org.apache.maven.lifecycle.Lifecycle;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -89,15 +96,37 @@ public class UpMojo extends AbstractImageMojo {
     @Parameter(defaultValue = "${project}", readonly = true)
     private MavenProject project;
 
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    private final DefaultLifecycles lifecycles;
+
     @Inject
-    public UpMojo(SettingsDecrypter decrypter) {
+    public UpMojo(SettingsDecrypter decrypter, DefaultLifecycles lifecycles) {
         super(decrypter);
+        this.lifecycles = lifecycles;
     }
 
     @Override
     protected void run(Stack stack) throws MojoExecutionException {
-        UpResult result = stack.up(new UpRequest(loadRequest(), engineSettings(), wait, waitTimeout(), removeOrphans, parallelism,
-                diagnosticsDirectory == null ? null : diagnosticsDirectory.toPath(), new UpImageOptions(build, pull, 0, servers()), showLogs));
+        AbortGuard.Armed guard = armAbortGuard();
+        UpResult result;
+        try {
+            result = stack.up(new UpRequest(loadRequest(), engineSettings(), wait, waitTimeout(), removeOrphans, parallelism,
+                    diagnosticsDirectory == null ? null : diagnosticsDirectory.toPath(), new UpImageOptions(build, pull, 0, servers()),
+                    showLogs));
+        } catch (RuntimeException e) {
+            // up removed what it created; what was there before stays, as without the guard
+            AbortGuard.jvm().release(stackKey());
+            throw e;
+        } finally {
+            if (guard != null) {
+                guard.upReturned();
+            }
+        }
         Map<String, String> properties = properties(propertyPrefix, result);
         if (project != null) {
             project.getProperties().putAll(properties);
@@ -107,6 +136,31 @@ public class UpMojo extends AbstractImageMojo {
         summary(result).forEach(getLog()::info);
         getLog().info("docker-stack: " + properties.size() + " properties set, written to " + file);
         properties.forEach((k, v) -> getLog().info("  " + k + "=" + v));
+    }
+
+    /**
+     * When this build also runs a {@code down} for the stack (bound to a phase the build reaches), a Ctrl-C or a failure
+     * before that {@code down} still takes the stack down, at JVM exit. Null when there is no such {@code down}.
+     */
+    private AbortGuard.Armed armAbortGuard() {
+        if (project == null || session == null || mojoExecution == null || lifecycles == null) {
+            return null;
+        }
+        Plugin plugin = project.getBuild().getPluginsAsMap().get(mojoExecution.getGroupId() + ":" + mojoExecution.getArtifactId());
+        Lifecycle lifecycle = lifecycles.get(DownBinding.DEFAULT_PHASE);
+        Properties properties = new Properties();
+        properties.putAll(project.getProperties());
+        properties.putAll(session.getUserProperties());
+        Optional<DownBinding> down = DownBinding.find(plugin, mojoExecution.getLifecyclePhase(), mojoExecution.getExecutionId(),
+                session.getGoals(), lifecycle == null ? List.of() : lifecycle.getPhases(), properties);
+        if (down.isEmpty()) {
+            return null;
+        }
+        DownRequest request = new DownRequest(loadRequest(), engineSettings(), down.get().removeVolumes(), true, false, null,
+                Path.of(project.getBuild().getDirectory(), "docker-stack", "logs"));
+        AbortOnSessionEnd.install(session.getRequest(), AbortGuard.jvm());
+        return AbortGuard.jvm().arm(stackKey(), "the stack of execution '" + mojoExecution.getExecutionId() + "'",
+                () -> newStack().down(request));
     }
 
     /** The containers as up left them, in {@code docker compose ps}'s columns; nothing when up ran no container. */

@@ -202,6 +202,28 @@ class GraphWalkTest {
     }
 
     @Test
+    void anInterruptedWalkInterruptsTheVisitsThatWaitAndEndsWhenTheyHave() throws Exception {
+        ServiceGraph one = ServiceGraph.of(Map.of("db", Set.of(), "web", Set.of("db")));
+        CountDownLatch waiting = new CountDownLatch(1);
+        List<String> visited = new CopyOnWriteArrayList<>();
+        Future<?> walk = caller.submit(() -> one.walk(Direction.DEPENDENCIES_FIRST, 2, pool, s -> {
+            visited.add(s);
+            waiting.countDown();
+            try {
+                new CountDownLatch(1).await(); // a readiness wait that never ends by itself
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(s + " interrupted");
+            }
+        }));
+        await(waiting);
+        walk.cancel(true);
+        caller.shutdown();
+        assertTrue(caller.awaitTermination(LIMIT, TimeUnit.SECONDS), "the walk ended once its visit was interrupted");
+        assertEquals(List.of("db"), visited, "nothing is scheduled after the interrupt");
+    }
+
+    @Test
     void runsOnItsOwnPoolByDefault() {
         List<String> visited = new CopyOnWriteArrayList<>();
         DIAMOND.walk(Direction.DEPENDENTS_FIRST, 2, visited::add);

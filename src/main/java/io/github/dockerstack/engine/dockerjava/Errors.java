@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.github.dockerstack.engine.EngineException;
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,11 @@ final class Errors {
         if (e instanceof DockerException docker) {
             return new EngineException(operation + ": the engine answered " + docker.getHttpStatus() + ": " + engineMessage(e), e);
         }
-        if (causedByIo(e)) {
+        if (causedBy(e, ClosedByInterruptException.class) || causedBy(e, InterruptedException.class) || Thread.currentThread().isInterrupted()) {
+            // the build is being stopped (Ctrl-C): not an engine problem
+            return new EngineException(operation + ": interrupted", e);
+        }
+        if (causedBy(e, IOException.class)) {
             return EngineException.unreachable(address, e);
         }
         return new EngineException(operation + ": " + e, e);
@@ -45,9 +50,9 @@ final class Errors {
         return message.replaceFirst("^Status \\d+:\\s*", "").trim();
     }
 
-    private static boolean causedByIo(Throwable e) {
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof IOException) {
+            if (type.isInstance(t)) {
                 return true;
             }
         }
