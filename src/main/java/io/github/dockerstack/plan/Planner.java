@@ -169,12 +169,11 @@ public final class Planner {
         missing.forEach((image, services) -> {
             Service s = project.service(services.get(0));
             String how = s.image() == null && s.build() != null
-                    ? "build it first, e.g. `docker compose -p " + project.name() + " build " + s.name() + "`"
-                    : "provide it first, e.g. `docker pull " + image + "` (or `docker load`, or `docker build -t " + image + " .`)";
+                    ? "build it first: `mvn docker-stack:build -Ddocker-stack.services=" + s.name() + "`, or up with docker-stack.build=missing"
+                    : "pull it first: `mvn docker-stack:pull`, or up with a pull policy other than never";
             problems.add("service" + (services.size() > 1 ? "s " : " ") + services.stream().map(n -> "'" + n + "'")
                     .collect(Collectors.joining(", ")) + " need" + (services.size() > 1 ? "" : "s") + " image '" + image
-                    + "', which the engine does not have. docker-stack does not pull or build images yet (docker-stack:pull and"
-                    + " docker-stack:build come next); " + how);
+                    + "', which the engine does not have; " + how);
         });
     }
 

@@ -281,7 +281,7 @@ class PlannerTest {
                 () -> plan(p, new ObservedState("1.41", List.of(), Map.of(), Map.of(), Map.of())));
         assertTrue(e.getMessage().contains("service 'app' needs image 'registry.example/app:1.2'"), e.getMessage());
         assertTrue(e.getMessage().contains("docker-stack:build"), e.getMessage());
-        assertTrue(e.getMessage().contains("docker pull registry.example/app:1.2"), e.getMessage());
+        assertTrue(e.getMessage().contains("docker-stack:pull"), e.getMessage());
         assertTrue(e.getMessage().contains("service 'web' needs image 'po_off-web'"), e.getMessage());
     }
 

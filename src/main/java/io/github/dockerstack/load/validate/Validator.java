@@ -18,6 +18,7 @@ public final class Validator {
             new UnsupportedAttributes(),
             new ImageOrBuild(),
             new DependsOnTargets(),
+            new DependsOnConditions(),
             new ServiceReferences(),
             new DependencyCycles(),
             new NetworkModeWithNetworks(),
