@@ -8,6 +8,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -51,7 +52,19 @@ public abstract class AbstractStackMojo extends AbstractMojo {
     @Parameter(property = "docker-stack.skip", defaultValue = "false")
     protected boolean skip;
 
+    /**
+     * How progress is shown, like {@code docker compose --progress}: {@code auto} rewrites one line per container in place
+     * on a terminal and prints plain lines otherwise ({@code -B}, CI, a parallel build); {@code tty} or {@code plain}
+     * force one way.
+     */
+    @Parameter(property = "docker-stack.progress", defaultValue = "auto")
+    protected String progress = "auto";
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
     private ContainerOutput output;
+    private ProgressBlock block;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -59,11 +72,28 @@ public abstract class AbstractStackMojo extends AbstractMojo {
             getLog().info("docker-stack: skipped (docker-stack.skip)");
             return;
         }
+        block = terminalProgress() ? new ProgressBlock(System.out, ContainerOutput.colourEnabled() ? "[\u001b[1;34mINFO\u001b[m] " : "[INFO] ")
+                : null;
         try {
             run(newStack());
         } catch (StackException e) {
             ErrorMapper.rethrow(e);
+        } finally {
+            if (block != null) {
+                block.finish();
+            }
         }
+    }
+
+    private boolean terminalProgress() throws MojoExecutionException {
+        String mode = progress == null ? "auto" : progress.trim();
+        return switch (mode) {
+            case "plain" -> false;
+            case "tty" -> true;
+            case "auto" -> System.console() != null && !"dumb".equals(System.getenv("TERM")) && getLog().isInfoEnabled()
+                    && session != null && session.getRequest().isInteractiveMode() && !session.isParallel();
+            default -> throw new MojoExecutionException("docker-stack.progress is '" + mode + "'; use auto, tty or plain");
+        };
     }
 
     /** Where containers' log lines go: standard output, as they are. */
@@ -103,6 +133,18 @@ public abstract class AbstractStackMojo extends AbstractMojo {
     }
 
     protected void log(StackEvent event) {
+        ProgressBlock live = block;
+        if (live != null && event.level() != StackEvent.Level.DEBUG) {
+            if (event.level() == StackEvent.Level.INFO && !event.isOutput() && live.step(event.message())) {
+                return;
+            }
+            live.above(() -> print(event));
+            return;
+        }
+        print(event);
+    }
+
+    private void print(StackEvent event) {
         if (event.isOutput()) {
             output().print(event);
             return;

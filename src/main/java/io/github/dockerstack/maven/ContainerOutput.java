@@ -33,7 +33,7 @@ final class ContainerOutput {
      * Jansi, whose switch MessageUtils sets from {@code -B} and {@code -Dstyle.color}. Without a TTY
      * Maven's Jansi stream strips the codes again.
      */
-    private static boolean colourEnabled() {
+    static boolean colourEnabled() {
         try {
             return MessageUtils.isColorEnabled();
         } catch (LinkageError notInThisRealm) {
