@@ -169,11 +169,12 @@ public final class ImageTasks {
     }
 
     /**
-     * When the local image was last refreshed, for the refresh pull policies: its creation time, since the engine API
-     * docker-java speaks does not report when it was pulled or tagged. Unknown means stale: those policies pull.
+     * When the local image was last refreshed, for the refresh pull policies: when it was last pulled or tagged here, as
+     * {@code docker compose} reads it, else (an engine that does not say) its creation time. Unknown means stale: those
+     * policies pull.
      */
     static Optional<Instant> imageTime(ImageInfo info) {
-        return Optional.ofNullable(info.created());
+        return Optional.ofNullable(info.lastTagged() != null ? info.lastTagged() : info.created());
     }
 
     // ---------------------------------------------------------------- build

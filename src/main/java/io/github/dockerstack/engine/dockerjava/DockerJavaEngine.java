@@ -6,7 +6,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateNetworkCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.InspectVolumeResponse;
 import com.github.dockerjava.api.command.ListVolumesResponse;
 import com.github.dockerjava.api.command.LogContainerCmd;
@@ -20,6 +19,7 @@ import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
 import io.github.dockerstack.engine.ContainerInfo;
 import io.github.dockerstack.engine.ContainerSpec;
 import io.github.dockerstack.engine.Engine;
@@ -398,15 +398,9 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public Optional<ImageInfo> inspectImage(String reference) {
-        try {
-            InspectImageResponse image = call("inspect image " + reference, () -> client.inspectImageCmd(reference).exec());
-            Map<String, String> labels = image.getConfig() != null ? image.getConfig().getLabels() : null;
-            return Optional.of(new ImageInfo(image.getId(), image.getRepoTags(), labels, image.getOs(), image.getArch(),
-                    instant(image.getCreated())));
-        } catch (EngineException.NotFound e) {
-            return Optional.empty();
-        }
+        return call("inspect image " + reference, () -> ImageInspect.read(((DockerClientImpl) client).getHttpClient(), reference));
     }
+
 
     // ---------------------------------------------------------------- events
 

@@ -12,6 +12,7 @@ import io.github.dockerstack.engine.ContainerSpec;
 import io.github.dockerstack.engine.EngineEvent;
 import io.github.dockerstack.engine.EngineException;
 import io.github.dockerstack.engine.EngineVersion;
+import io.github.dockerstack.engine.ImageInfo;
 import io.github.dockerstack.engine.Labels;
 import io.github.dockerstack.engine.NetworkEndpoint;
 import io.github.dockerstack.engine.NetworkSpec;
@@ -77,6 +78,21 @@ class DockerJavaEngineTest {
         assertNotNull(created);
         assertTrue(created.isBefore(java.time.Instant.now()) && created.isAfter(java.time.Instant.parse("2000-01-01T00:00:00Z")),
                 created.toString());
+    }
+
+    @Test
+    void inspectImageReportsWhenItWasLastTaggedHere() {
+        String tag = "dsit-last-tagged-" + Long.toHexString(System.nanoTime());
+        java.time.Instant before = java.time.Instant.now().minusSeconds(5);
+        engine.client().tagImageCmd(IMAGE, "docker-stack-test/" + tag, "latest").exec();
+        try {
+            ImageInfo tagged = engine.inspectImage("docker-stack-test/" + tag + ":latest").orElseThrow();
+            assertNotNull(tagged.lastTagged(), "the engine's Metadata.LastTagTime");
+            assertTrue(tagged.lastTagged().isAfter(before), tagged.lastTagged() + " should be the tagging time, not the build time");
+            assertTrue(tagged.repoTags().contains("docker-stack-test/" + tag + ":latest"), tagged.repoTags().toString());
+        } finally {
+            engine.client().removeImageCmd("docker-stack-test/" + tag + ":latest").exec();
+        }
     }
 
     @Test
