@@ -113,13 +113,22 @@ public abstract class AbstractStackMojo extends AbstractMojo {
     protected abstract void run(Stack stack) throws MojoExecutionException, MojoFailureException;
 
     protected LoadRequest loadRequest() {
-        return new LoadRequest(projectDirectory.toPath(), paths(files), paths(envFiles), clean(profiles), projectName, clean(services),
+        return new LoadRequest(projectDirectory().toPath(), paths(files), paths(envFiles), clean(profiles), projectName, clean(services),
                 environment, System.getenv());
+    }
+
+    /** The parameter, else (a goal run where there is no pom) the directory Maven was started in. */
+    private File projectDirectory() {
+        if (projectDirectory != null) {
+            return projectDirectory;
+        }
+        String base = session != null ? session.getRequest().getBaseDirectory() : null;
+        return new File(base != null ? base : System.getProperty("user.dir")).getAbsoluteFile();
     }
 
     /** Equal for goals that act on the same stack, whatever services they select. */
     protected Object stackKey() {
-        return List.of(String.valueOf(projectDirectory), paths(files), paths(envFiles), clean(profiles), String.valueOf(projectName),
+        return List.of(String.valueOf(projectDirectory()), paths(files), paths(envFiles), clean(profiles), String.valueOf(projectName),
                 environment == null ? Map.of() : environment);
     }
 

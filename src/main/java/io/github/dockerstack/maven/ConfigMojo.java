@@ -30,7 +30,9 @@ public class ConfigMojo extends AbstractStackMojo {
     protected void run(Stack stack) throws MojoExecutionException, MojoFailureException {
         ConfigResult result = stack.config(new ConfigRequest(loadRequest(), format()));
         if (output == null) {
-            result.text().lines().forEach(getLog()::info);
+            // as it is, on standard output, like docker compose config: usable with -q and a redirect
+            System.out.print(result.text().endsWith("\n") ? result.text() : result.text() + "\n");
+            System.out.flush();
             return;
         }
         try {

@@ -11,6 +11,7 @@ import io.github.dockerstack.exec.Progress;
 import io.github.dockerstack.exec.Snapshot;
 import io.github.dockerstack.exec.Teardown;
 import io.github.dockerstack.exec.UpRun;
+import io.github.dockerstack.load.ComposeException;
 import io.github.dockerstack.load.LoadRequest;
 import io.github.dockerstack.load.ProjectLoader;
 import io.github.dockerstack.model.Project;
@@ -148,12 +149,14 @@ public final class Stack {
         EarlyConnection.Opened opened;
         Project project;
         try (EarlyConnection connection = EarlyConnection.start(() -> open(request.engine()))) {
-            project = load(request.project());
+            project = loadForDown(request.project());
             opened = connection.take();
         }
         try (Engine engine = opened.engine()) {
+            // without the files (see loadForDown) every container of the project counts as an orphan, and all of them go
+            boolean byLabels = project.configFiles().isEmpty();
             Teardown.Result result = new Teardown(engine, project, progress(), clock).run(new Teardown.Settings(request.removeVolumes(),
-                    request.removeOrphans(), request.timeout(), TEARDOWN_PARALLELISM, !request.project().services().isEmpty(),
+                    request.removeOrphans() || byLabels, request.timeout(), TEARDOWN_PARALLELISM, !request.project().services().isEmpty(),
                     request.logDirectory()));
             if (request.failOnError() && !result.problems().isEmpty()) {
                 throw new EngineException("down of project " + project.name() + " left " + result.problems().size() + " problem(s):\n  - "
@@ -239,6 +242,25 @@ public final class Stack {
 
     private Project load(LoadRequest request) {
         return new ProjectLoader(w -> events.accept(StackEvent.warn(w))).load(request);
+    }
+
+    /**
+     * down finds what to remove by the project label, so, like {@code docker compose -p NAME down}, it does not need the
+     * compose files when the project name is given: files that are gone or broken leave a warning, not a running stack.
+     */
+    private Project loadForDown(LoadRequest request) {
+        try {
+            return load(request);
+        } catch (ComposeException e) {
+            if (request.projectName() == null || request.projectName().isBlank()) {
+                throw e;
+            }
+            String name = request.projectName().trim();
+            events.accept(StackEvent.warn("The compose files cannot be read (" + e.getMessage() + "); taking project " + name
+                    + " down by its labels"));
+            return new Project(name, request.projectDirectory(), List.of(), Map.of(), List.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                    Map.of(), Map.of(), Map.of());
+        }
     }
 
     /** Where the time of a goal goes, for {@code mvn -X}. */

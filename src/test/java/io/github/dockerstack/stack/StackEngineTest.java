@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -94,7 +95,11 @@ class StackEngineTest {
                     null));
             assertEquals(ids, containerIds(probe), "nothing recreated");
 
+            // like docker compose -p NAME down: the labels are enough, the files may be gone
+            Files.delete(dir.resolve("compose.yaml"));
             DownResult down = stack.down(new DownRequest(request, null, true, false, true, null, null));
+            assertTrue(events.stream().anyMatch(e -> e.message().contains("taking project " + project + " down by its labels")),
+                    events.toString());
             assertEquals(2, down.containersRemoved());
             assertEquals(1, down.networksRemoved());
             assertEquals(List.of(), down.problems());
