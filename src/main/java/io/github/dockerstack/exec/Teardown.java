@@ -39,7 +39,7 @@ public final class Teardown {
      * @param removeOrphans also remove containers of services the project does not have
      * @param timeout stop timeout for every container, or null for each service's stop_grace_period (10 s without)
      * @param parallelism services handled at once
-     * @param servicesOnly only the project's (targeted) services' containers; networks and volumes stay
+     * @param servicesOnly only the project's (targeted) services' containers; networks and volumes only once unused
      * @param logDirectory where each container's log is saved, as {@code <container>.log}, once it has stopped and
      *             before it is removed; null for nowhere
      */
@@ -77,11 +77,10 @@ public final class Teardown {
         int containers = removeContainers(chosen, settings);
         int networks = 0;
         int volumes = 0;
-        if (!settings.servicesOnly()) {
-            networks = removeNetworks(filter);
-            if (settings.removeVolumes()) {
-                volumes = removeVolumes(filter);
-            }
+        // with services named, the project's networks and volumes go too once nothing uses them any more
+        networks = removeNetworks(filter, settings.servicesOnly());
+        if (settings.removeVolumes()) {
+            volumes = removeVolumes(filter, settings.servicesOnly());
         }
         if (containers == 0 && networks == 0 && volumes == 0 && problems.isEmpty()) {
             progress.info(null, "No resource found to remove for project \"" + project.name() + "\"");
@@ -192,7 +191,8 @@ public final class Teardown {
         return s != null && s.stopGracePeriod() != null ? s.stopGracePeriod() : UpRun.DEFAULT_GRACE;
     }
 
-    private int removeNetworks(Map<String, String> filter) {
+    /** @param inUseIsFine a network still used (by the services not named) is left without a word */
+    private int removeNetworks(Map<String, String> filter, boolean inUseIsFine) {
         Set<String> external = project.networks().entrySet().stream().filter(e -> e.getValue().external())
                 .map(e -> ResourceSpecs.networkName(project, e.getKey())).collect(Collectors.toSet());
         int removed = 0;
@@ -207,6 +207,9 @@ public final class Teardown {
                     continue;
                 }
                 if (!current.get().containerIds().isEmpty()) {
+                    if (inUseIsFine) {
+                        continue;
+                    }
                     problem("Network " + n.name() + " is still in use by " + users(current.get().containerIds()) + "; left in place");
                     continue;
                 }
@@ -238,7 +241,7 @@ public final class Teardown {
         return String.join(", ", names);
     }
 
-    private int removeVolumes(Map<String, String> filter) {
+    private int removeVolumes(Map<String, String> filter, boolean inUseIsFine) {
         Set<String> external = project.volumes().entrySet().stream().filter(e -> e.getValue().external())
                 .map(e -> ResourceSpecs.volumeName(project, e.getKey())).collect(Collectors.toSet());
         int removed = 0;
@@ -256,7 +259,9 @@ public final class Teardown {
             } catch (EngineException.Unreachable e) {
                 throw e;
             } catch (EngineException.Conflict e) {
-                problem("Volume " + v.name() + " is still in use; left in place (" + e.getMessage() + ")");
+                if (!inUseIsFine) {
+                    problem("Volume " + v.name() + " is still in use; left in place (" + e.getMessage() + ")");
+                }
             } catch (EngineException e) {
                 problem("Volume " + v.name() + " could not be removed: " + e.getMessage());
             }

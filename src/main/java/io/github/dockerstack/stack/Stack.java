@@ -149,7 +149,8 @@ public final class Stack {
         EarlyConnection.Opened opened;
         Project project;
         try (EarlyConnection connection = EarlyConnection.start(() -> open(request.engine()))) {
-            project = loadForDown(request.project());
+            // the named services alone, not their dependencies (which the loader adds for up)
+            project = ImageTasks.targetedOnly(loadForDown(request.project()), request.project().services());
             opened = connection.take();
         }
         try (Engine engine = opened.engine()) {

@@ -100,6 +100,17 @@ class StackDownTest {
     }
 
     @Test
+    void downOfNamedServicesLeavesTheirDependenciesAndTheNetworkTheyStillUse() {
+        LoadRequest request = upChain();
+        DownResult web = stack.down(new DownRequest(request.withServices(List.of("web")), null, true, false, false, null, null));
+        assertEquals(new DownResult("po", 1, 0, 0, List.of(), web.took()), web, "api, which web depends on, stays; no problem said");
+        assertEquals(List.of("po-api-1", "po-db-1", "po-tool-1"), engine.containerNames());
+        DownResult rest = stack.down(new DownRequest(request.withServices(List.of("api", "db", "tool")), null, true, false, false, null,
+                null));
+        assertEquals(new DownResult("po", 3, 1, 1, List.of(), rest.took()), rest, "once unused, the network and volume go too");
+    }
+
+    @Test
     void downWorksFromLabelsAlone() {
         upChain();
         // a different compose file for the same project name: down still finds everything by label
