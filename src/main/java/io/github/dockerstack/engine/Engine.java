@@ -52,6 +52,9 @@ public interface Engine extends AutoCloseable {
     /** Removes a container, running or not, and with it its anonymous volumes when asked. */
     void removeContainer(String id, boolean removeAnonymousVolumes);
 
+    /** Gives a container another name ({@link EngineException.Conflict} when the name is in use). */
+    void renameContainer(String id, String newName);
+
     /** Blocks until the container exits; returns its exit code. */
     int waitContainer(String id);
 

@@ -167,6 +167,7 @@ public final class Teardown {
                     saveLog(c, logDirectory);
                 }
                 engine.removeContainer(c.id(), true);
+                removeInheritedVolumes(c);
                 removed++;
                 progress.info(c.label(Labels.SERVICE), "Container " + c.name() + "  Removed  " + took);
             } catch (EngineException.NotFound gone) {
@@ -178,6 +179,16 @@ public final class Teardown {
             }
         }
         return removed;
+    }
+
+    private void removeInheritedVolumes(ContainerInfo c) {
+        for (String volume : AnonymousVolumes.of(c)) {
+            try {
+                engine.removeVolume(volume);
+            } catch (EngineException.NotFound | EngineException.Conflict gone) {
+                // removed with the container, or still used by another one
+            }
+        }
     }
 
     private Duration grace(String service, Settings settings) {

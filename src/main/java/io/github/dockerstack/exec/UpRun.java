@@ -171,15 +171,8 @@ public final class UpRun {
                     start(op.existing().id(), op.name(), name);
                     refs.add(ref(op, op.existing().id()));
                 }
-                case RECREATE -> {
-                    Elapsed took = Elapsed.start(clock);
-                    ContainerInfo old = op.existing();
-                    engine.stopContainer(old.id(), seconds(grace));
-                    engine.removeContainer(old.id(), false);
-                    progress.info(name, "Container " + op.name() + "  Recreate  " + took);
-                    refs.add(ref(op, createAndStart(service, op)));
-                }
-                case CREATE -> refs.add(ref(op, createAndStart(service, op)));
+                case RECREATE -> refs.add(ref(op, recreate(service, op, grace)));
+                case CREATE -> refs.add(ref(op, createAndStart(service, op, null)));
                 default -> throw new IllegalStateException("not a container action: " + op.action());
             }
             if (op.number() == 1 && op.action() != Action.REMOVE) {
@@ -193,9 +186,33 @@ public final class UpRun {
         return new ContainerRef(op.service(), id, op.name());
     }
 
-    private String createAndStart(Service service, ContainerOperation op) {
+    /**
+     * As docker compose recreates: the old container is stopped and renamed out of the way, the new one is created with the
+     * old one's anonymous volumes (an image's VOLUME, a service's {@code - /data}: their data survives a changed
+     * configuration) and started, then the old one is removed. Should the new one fail, the old one stays, stopped, under
+     * its temporary name and still labelled, so that the next up or down finds it.
+     */
+    private String recreate(Service service, ContainerOperation op, Duration grace) {
+        Elapsed took = Elapsed.start(clock);
+        ContainerInfo old = op.existing();
+        engine.stopContainer(old.id(), seconds(grace));
+        String aside = old.id().substring(0, Math.min(12, old.id().length())) + "_" + op.name();
+        if (!aside.equals(old.name())) {
+            engine.renameContainer(old.id(), aside);
+        }
+        progress.info(service.name(), "Container " + op.name() + "  Recreate  " + took);
+        String id = createAndStart(service, op, old);
+        engine.removeContainer(old.id(), false);
+        return id;
+    }
+
+    /** @param inheritFrom the container being replaced, whose anonymous volumes the new one takes over; null for none */
+    private String createAndStart(Service service, ContainerOperation op, ContainerInfo inheritFrom) {
         Elapsed took = Elapsed.start(clock);
         ContainerSpec spec = ContainerSpecs.of(project, service, op.number(), plan.specOptions(project, service, this::containerOf));
+        if (inheritFrom != null) {
+            spec = AnonymousVolumes.inherited(spec, inheritFrom);
+        }
         String id = engine.createContainer(spec);
         rollback.container(id, spec.name());
         progress.info(service.name(), "Container " + spec.name() + "  Created  " + took);

@@ -60,6 +60,7 @@ class StackEngineTest {
     private final String project = "dsstack" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final Map<String, String> label = Map.of(Labels.PROJECT, project);
     private final List<StackEvent> events = new CopyOnWriteArrayList<>();
+    private final List<String> leftAnonymousVolumes = new CopyOnWriteArrayList<>();
 
     @Test
     void upIsReadyThenUnchangedThenDownLeavesNothing() throws Exception {
@@ -142,6 +143,51 @@ class StackEngineTest {
             removeEverything(probe);
             probe.close();
         }
+    }
+
+    @Test
+    void aRecreatedContainerKeepsTheDataOfItsAnonymousVolume() throws Exception {
+        String compose = """
+                services:
+                  keeper:
+                    image: busybox:latest
+                    init: true
+                    environment: {GENERATION: "%s"}
+                    command: ["sh", "-c", "[ -f /data/first ] || echo written by $$GENERATION > /data/first; exec httpd -f -p 8080 -h /data"]
+                    volumes: ["/data"]
+                    ports: ["8080"]
+                """;
+        DockerJavaEngine probe = EngineConnection.open(null, null);
+        try {
+            Stack stack = new Stack(events::add, s -> EngineConnection.open(s.dockerHost(), s.dockerContext()));
+            LoadRequest one = TestProjects.write(dir, project, compose.formatted("one"));
+            UpResult first = stack.up(new UpRequest(one, null, true, Duration.ofSeconds(60), false, 0, null));
+            String before = containerIds(probe).get(project + "-keeper-1");
+            String url = "http://" + first.host() + ":" + first.services().get("keeper").ports().get("8080") + "/first";
+            assertEquals("written by one", get(url).trim());
+
+            LoadRequest two = TestProjects.write(dir, project, compose.formatted("two"));
+            UpResult second = stack.up(new UpRequest(two, null, true, Duration.ofSeconds(60), false, 0, null));
+            assertTrue(second.plan().contains("recreate container " + project + "-keeper-1"), second.plan());
+            assertTrue(!before.equals(containerIds(probe).get(project + "-keeper-1")), "recreated");
+            assertEquals(List.of(project + "-keeper-1"), List.copyOf(containerIds(probe).keySet()), "the old one is gone");
+            url = "http://" + second.host() + ":" + second.services().get("keeper").ports().get("8080") + "/first";
+            assertEquals("written by one", get(url).trim(), "as with docker compose, the anonymous volume came along");
+            List<String> handedOn = probe.listContainers(label).get(0).mounts().stream().map(m -> m.name()).toList();
+            stack.down(new DownRequest(two, null, false, false, true, null, null));
+            for (String v : handedOn) {
+                try {
+                    probe.removeVolume(v);
+                    leftAnonymousVolumes.add(v);
+                } catch (EngineException.NotFound gone) {
+                    // removed by down, as it should be
+                }
+            }
+        } finally {
+            removeEverything(probe);
+            probe.close();
+        }
+        assertEquals(List.of(), leftAnonymousVolumes, "the volume handed on is removed by down");
     }
 
     private Map<String, String> containerIds(DockerJavaEngine engine) {

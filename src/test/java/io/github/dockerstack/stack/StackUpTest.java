@@ -284,8 +284,11 @@ class StackUpTest {
         UpResult result = up(project(OFF.replace("ports: [\"8080\"]", "ports: [\"8080\"]\n    environment: {MODE: prod}")));
 
         assertTrue(result.plan().contains("recreate container po-backend-1 (config hash changed)"), result.plan());
-        assertEquals(List.of("stop container po-backend-1 (10s)", "remove container po-backend-1", "create container po-backend-1",
-                "start container po-backend-1"), engine.writes());
+        String aside = engine.writes().get(1).replaceFirst(".* to ", "");
+        assertTrue(aside.endsWith("_po-backend-1"), aside);
+        assertEquals(List.of("stop container po-backend-1 (10s)", "rename container po-backend-1 to " + aside,
+                "create container po-backend-1", "start container po-backend-1", "remove container " + aside), engine.writes(),
+                "as docker compose: the old one goes out of the way, and only once the new one runs");
         assertEquals(postgres, engine.idOf("po-postgres-1"));
         assertEquals("prod", engine.spec("po-backend-1").env().get("MODE"));
     }

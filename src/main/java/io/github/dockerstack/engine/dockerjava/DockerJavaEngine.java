@@ -213,6 +213,11 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
+    public void renameContainer(String id, String newName) {
+        run("rename container " + id + " to " + newName, () -> client.renameContainerCmd(id).withName(newName).exec());
+    }
+
+    @Override
     public int waitContainer(String id) {
         Integer code = call("wait for container " + id, () -> streaming.waitContainerCmd(id).start().awaitStatusCode());
         return code == null ? -1 : code;

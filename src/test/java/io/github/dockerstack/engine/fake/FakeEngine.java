@@ -470,6 +470,18 @@ public final class FakeEngine implements Engine {
     }
 
     @Override
+    public void renameContainer(String id, String newName) {
+        synchronized (this) {
+            Box b = find(id);
+            write("rename container " + b.spec.name() + " to " + newName);
+            if (containers.values().stream().anyMatch(o -> o != b && o.spec.name().equals(newName))) {
+                throw new EngineException.Conflict("rename container " + b.spec.name() + ": name " + newName + " in use", null);
+            }
+            b.spec = b.spec.toBuilder().name(newName).build();
+        }
+    }
+
+    @Override
     public int waitContainer(String id) {
         call("wait container " + id);
         synchronized (this) {
