@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -61,6 +62,8 @@ public final class UpRun {
     private final Rollback rollback = new Rollback();
     private final Waits waits;
     private final Map<String, String> firstIds = new ConcurrentHashMap<>();
+    /** Services this run recreated: dependents that say {@code restart: true} restart their kept containers. */
+    private final Set<String> recreated = ConcurrentHashMap.newKeySet();
     private final Map<String, List<ContainerRef>> containers = new ConcurrentHashMap<>();
     private volatile Path diagnostics;
 
@@ -160,18 +163,31 @@ public final class UpRun {
         Service service = project.service(name);
         Duration grace = service.stopGracePeriod() != null ? service.stopGracePeriod() : DEFAULT_GRACE;
         List<ContainerRef> refs = new ArrayList<>();
+        boolean dependencyRecreated = service.dependsOn().entrySet().stream()
+                .anyMatch(e -> e.getValue().restart() && recreated.contains(e.getKey()));
         for (ContainerOperation op : plan.services().getOrDefault(name, List.of())) {
             switch (op.action()) {
                 case REMOVE -> remove(op, grace);
                 case KEEP -> {
+                    if (dependencyRecreated) {
+                        // depends_on.restart: the dependency changed under it, as docker compose does
+                        Elapsed took = Elapsed.start(clock);
+                        engine.stopContainer(op.existing().id(), seconds(grace));
+                        progress.info(name, "Container " + op.name() + "  Restarting  " + took);
+                        start(op.existing().id(), op.name(), name);
+                    } else {
+                        waits.report(name, op.name(), "Running");
+                    }
                     refs.add(ref(op, op.existing().id()));
-                    waits.report(name, op.name(), "Running");
                 }
                 case START -> {
                     start(op.existing().id(), op.name(), name);
                     refs.add(ref(op, op.existing().id()));
                 }
-                case RECREATE -> refs.add(ref(op, recreate(service, op, grace)));
+                case RECREATE -> {
+                    refs.add(ref(op, recreate(service, op, grace)));
+                    recreated.add(name);
+                }
                 case CREATE -> refs.add(ref(op, createAndStart(service, op, null)));
                 default -> throw new IllegalStateException("not a container action: " + op.action());
             }

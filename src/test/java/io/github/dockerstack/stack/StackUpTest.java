@@ -275,6 +275,34 @@ class StackUpTest {
     }
 
     @Test
+    void aDependentThatAsksForItRestartsWhenItsDependencyIsRecreated() {
+        String yaml = """
+                services:
+                  db:
+                    image: busybox:latest
+                    environment: {V: "%s"}
+                  app:
+                    image: busybox:latest
+                    depends_on:
+                      db: {condition: service_started, restart: true}
+                  tool:
+                    image: busybox:latest
+                    depends_on: [db]
+                """;
+        up(project(yaml.formatted("1")));
+        String app = engine.idOf("po-app-1");
+        engine.clearRecords();
+
+        up(project(yaml.formatted("2")));
+
+        List<String> writes = engine.writes();
+        assertTrue(writes.indexOf("start container po-db-1") < writes.indexOf("stop container po-app-1 (10s)"), writes.toString());
+        assertTrue(writes.indexOf("stop container po-app-1 (10s)") < writes.indexOf("start container po-app-1"), writes.toString());
+        assertEquals(app, engine.idOf("po-app-1"), "restarted, not recreated");
+        assertFalse(writes.stream().anyMatch(w -> w.contains("po-tool-1")), "tool did not ask to be restarted: " + writes);
+    }
+
+    @Test
     void aChangedServiceIsRecreatedAndTheOthersKept() {
         engine.script("postgres").health("healthy");
         up(project(OFF));
