@@ -9,7 +9,7 @@ public final class Labels {
     private Labels() {
     }
 
-    private static final String PREFIX = "com.docker.compose.";
+    public static final String PREFIX = "com.docker.compose.";
 
     /** project name: on containers, networks and volumes */
     public static final String PROJECT = PREFIX + "project";

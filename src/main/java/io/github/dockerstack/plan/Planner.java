@@ -116,6 +116,12 @@ public final class Planner {
             } else {
                 String owner = existing.get().labels().get(Labels.PROJECT);
                 if (project.name().equals(owner)) {
+                    List<String> drift = ResourceDrift.of(ResourceSpecs.network(project, key), existing.get());
+                    if (!drift.isEmpty()) {
+                        problems.add("network '" + name + "' (networks." + key + ") was created with other settings: "
+                                + String.join("; ", drift) + ". The engine cannot change them in place: take the stack down"
+                                + " (docker-stack:down) so that up creates the network anew, or restore the file's settings");
+                    }
                     ops.add(new NetworkOperation(Action.KEEP, key, name, "exists", null));
                 } else {
                     String by = owner == null ? "not created by Docker Compose" : "created by project '" + owner + "'";
@@ -146,6 +152,13 @@ public final class Planner {
             } else {
                 String owner = existing.get().labels().get(Labels.PROJECT);
                 if (project.name().equals(owner)) {
+                    List<String> drift = ResourceDrift.of(ResourceSpecs.volume(project, key), existing.get());
+                    if (!drift.isEmpty()) {
+                        problems.add("volume '" + name + "' (volumes." + key + ") was created with other settings: "
+                                + String.join("; ", drift) + ". Its data is in it: remove it yourself (docker-stack:down with"
+                                + " docker-stack.removeVolumes=true, which deletes the data) so that up creates it anew, or"
+                                + " restore the file's settings");
+                    }
                     ops.add(new VolumeOperation(Action.KEEP, key, name, "exists", null));
                 } else {
                     String by = owner == null ? "not created by Docker Compose" : "created by project '" + owner + "'";

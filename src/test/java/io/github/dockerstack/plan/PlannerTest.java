@@ -236,6 +236,42 @@ class PlannerTest {
     }
 
     @Test
+    void aNetworkOrVolumeWhoseSettingsChangedStopsUpSayingWhat() {
+        Project before = load("""
+                services:
+                  db:
+                    image: busybox:latest
+                    networks: [back]
+                    volumes: ["data:/data"]
+                networks:
+                  back: {}
+                volumes:
+                  data: {}
+                """);
+        ObservedState observed = upToDate(before, "running");
+        Project after = load("""
+                services:
+                  db:
+                    image: busybox:latest
+                    networks: [back]
+                    volumes: ["data:/data"]
+                networks:
+                  back:
+                    internal: true
+                volumes:
+                  data:
+                    labels: {backup: daily}
+                """);
+        ComposeException e = assertThrows(ComposeException.class, () -> plan(after, observed));
+        assertTrue(e.getMessage().contains("network 'po_off_back' (networks.back) was created with other settings: internal is false,"
+                + " the file says true"), e.getMessage());
+        assertTrue(e.getMessage().contains("volume 'po_off_data' (volumes.data) was created with other settings: label backup is"
+                + " absent, the file says 'daily'"), e.getMessage());
+        assertTrue(e.getMessage().contains("docker-stack:down"), e.getMessage());
+        assertEquals("", String.join("", plan(before, observed).warnings()), "unchanged settings are no drift");
+    }
+
+    @Test
     void missingExternalNetworksAndVolumesFailBeforeAnythingNamingThem() {
         Project p = load("""
                 services:
