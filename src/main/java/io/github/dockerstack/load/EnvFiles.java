@@ -55,7 +55,6 @@ final class EnvFiles {
                 args.put(k, value);
             }
         });
-        return new Build(build.context(), build.dockerfile(), build.dockerfileInline(), args, build.target(), build.labels(),
-                build.cacheFrom(), build.network(), build.extraHosts(), build.shmSize(), build.tags(), build.pull(), build.platforms());
+        return build.withArgs(args);
     }
 }

@@ -19,10 +19,11 @@ import java.util.Map;
  * @param tags additional image tags
  * @param pull always try to pull a newer base image
  * @param platforms target platforms
+ * @param noCache build every step without the engine's layer cache ({@code no_cache}), or null
  */
 public record Build(String context, String dockerfile, String dockerfileInline, Map<String, String> args, String target,
                     Map<String, String> labels, List<String> cacheFrom, String network, List<String> extraHosts,
-                    Long shmSize, List<String> tags, Boolean pull, List<String> platforms) {
+                    Long shmSize, List<String> tags, Boolean pull, List<String> platforms, Boolean noCache) {
     public Build {
         args = Maps.copy(args);
         labels = Maps.copy(labels);
@@ -30,5 +31,18 @@ public record Build(String context, String dockerfile, String dockerfileInline, 
         extraHosts = Lists.copy(extraHosts);
         tags = Lists.copy(tags);
         platforms = Lists.copy(platforms);
+    }
+
+    public Build(String context, String dockerfile, String dockerfileInline, Map<String, String> args, String target,
+                 Map<String, String> labels, List<String> cacheFrom, String network, List<String> extraHosts, Long shmSize,
+                 List<String> tags, Boolean pull, List<String> platforms) {
+        this(context, dockerfile, dockerfileInline, args, target, labels, cacheFrom, network, extraHosts, shmSize, tags, pull, platforms,
+                null);
+    }
+
+    /** The same build with other arguments. */
+    public Build withArgs(Map<String, String> newArgs) {
+        return new Build(context, dockerfile, dockerfileInline, newArgs, target, labels, cacheFrom, network, extraHosts, shmSize, tags,
+                pull, platforms, noCache);
     }
 }

@@ -125,6 +125,7 @@ final class ServiceTree {
                 .map("args", b.args())
                 .map("labels", b.labels())
                 .list("cache_from", b.cacheFrom(), v -> v)
+                .opt("no_cache", b.noCache())
                 .opt("pull", b.pull())
                 .list("extra_hosts", sortedHosts(b.extraHosts()), v -> v)
                 .opt("network", b.network())

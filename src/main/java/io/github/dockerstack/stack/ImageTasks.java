@@ -227,7 +227,7 @@ public final class ImageTasks {
         List<String> buildKitErrors = new ArrayList<>();
         for (Map.Entry<String, Service> e : byImage.entrySet()) {
             Service s = e.getValue();
-            BuildPlan plan = BuildPlan.of(project, s).withNoCache(noCache);
+            BuildPlan plan = BuildPlan.of(project, s).withNoCache(noCache || Boolean.TRUE.equals(s.build().noCache()));
             List<String> users = project.services().values().stream().filter(u -> ContainerSpecs.imageName(project, u).equals(e.getKey()))
                     .map(Service::name).toList();
             Set<String> bases = new TreeSet<>();

@@ -172,6 +172,15 @@ class ImageTasksTest {
     }
 
     @Test
+    void aServiceWithNoCacheBuildsEveryTimeWithoutTheLayerCache() throws IOException {
+        Project p = project("services:\n  web: {build: {context: ., no_cache: true}}\n");
+        assertFalse(build(p, false, false, 0).images().get("web").skipped());
+        assertFalse(build(p, false, false, 0).images().get("web").skipped(), "no_cache: as compose, every build runs every step");
+        assertEquals(2, images.builds().size());
+        assertTrue(images.builds().get(0).noCache() && images.builds().get(1).noCache());
+    }
+
+    @Test
     void buildOutputIsStreamedWithTheServiceName() throws IOException {
         build(project("services:\n  web: {build: .}\n"), false, false, 0);
         assertTrue(messages("web").contains("web | Step 1/2 : FROM busybox:latest"), messages("web").toString());

@@ -34,7 +34,8 @@ final class ServiceParts {
                 b.get("shm_size").bytes(),
                 b.get("tags").strings(),
                 b.get("pull").bool(),
-                b.get("platforms").strings());
+                b.get("platforms").strings(),
+                b.get("no_cache").bool());
     }
 
     static List<EnvFile> envFiles(Value v) {

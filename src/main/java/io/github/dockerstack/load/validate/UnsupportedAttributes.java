@@ -49,7 +49,6 @@ final class UnsupportedAttributes implements Check {
         t.put("services.*.build.entitlements", "build entitlements");
         t.put("services.*.build.privileged", "privileged builds");
         t.put("services.*.build.ulimits", "build ulimits");
-        t.put("services.*.build.no_cache", "builds without cache");
         t.put("services.*.build.no_cache_filter", "builds without cache");
         t.put("networks.*.enable_ipv4", "IPv4-less networks");
         return Map.copyOf(t);
