@@ -17,6 +17,7 @@ public final class Validator {
             new ContainerTypes(),
             new UnsupportedAttributes(),
             new ImageOrBuild(),
+            new ConsistentSettings(),
             new DependsOnTargets(),
             new DependsOnConditions(),
             new ServiceReferences(),
