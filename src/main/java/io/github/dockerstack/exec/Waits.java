@@ -21,6 +21,8 @@ final class Waits {
     private final Project project;
     /** "name state" already reported in this run: a container waited for twice is reported once */
     private final Set<String> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Containers reported in a state other than Waiting: a later wait for them shows no Waiting. */
+    private final Set<String> ready = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Waits(Readiness readiness, Progress progress, Project project) {
         this.readiness = readiness;
@@ -46,6 +48,7 @@ final class Waits {
             if (goal == null || refs == null || refs.isEmpty()) {
                 continue; // started by the walk, or not part of this run (disabled, scaled to 0)
             }
+            refs.forEach(r -> reportWaiting(r.service(), r.name()));
             try {
                 readiness.await(targets(refs, goal), deadline, this::reportReady);
             } catch (ServiceFailure f) {
@@ -61,13 +64,24 @@ final class Waits {
 
     /** up/start --wait: everything running (healthy where it has a healthcheck), jobs completed successfully. */
     void all(Map<String, List<ContainerRef>> containers, Set<String> jobs, Deadline deadline) {
+        containers.values().forEach(refs -> refs.forEach(r -> reportWaiting(r.service(), r.name())));
         List<Target> targets = new ArrayList<>();
         containers.forEach((service, refs) -> targets.addAll(targets(refs, jobs.contains(service) ? Goal.COMPLETED : Goal.RUNNING)));
         readiness.await(targets, deadline, this::reportReady);
     }
 
+    /** "Waiting", as docker compose shows it, for a container not yet reported ready in this run. */
+    private void reportWaiting(String service, String containerName) {
+        if (!ready.contains(containerName)) {
+            report(service, containerName, "Waiting");
+        }
+    }
+
     /** Reports a container's state unless it was reported already in this run. */
     void report(String service, String containerName, String state) {
+        if (!"Waiting".equals(state)) {
+            ready.add(containerName);
+        }
         if (reported.add(containerName + " " + state)) {
             progress.info(service, "Container " + containerName + "  " + state);
         }

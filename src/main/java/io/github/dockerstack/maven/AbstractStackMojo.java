@@ -12,6 +12,7 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
@@ -85,12 +86,25 @@ public abstract class AbstractStackMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * The goal's own lines (its summary, say) come after its progress, as with docker compose: the rows on the terminal
+     * stay as they are, and the next progress starts a new block below.
+     */
+    @Override
+    public Log getLog() {
+        ProgressBlock live = block;
+        if (live != null) {
+            live.finish();
+        }
+        return super.getLog();
+    }
+
     private boolean terminalProgress() throws MojoExecutionException {
         String mode = progress == null ? "auto" : progress.trim();
         return switch (mode) {
             case "plain" -> false;
             case "tty" -> true;
-            case "auto" -> System.console() != null && !"dumb".equals(System.getenv("TERM")) && getLog().isInfoEnabled()
+            case "auto" -> System.console() != null && !"dumb".equals(System.getenv("TERM")) && super.getLog().isInfoEnabled()
                     && session != null && session.getRequest().isInteractiveMode() && !session.isParallel();
             default -> throw new MojoExecutionException("docker-stack.progress is '" + mode + "'; use auto, tty or plain");
         };
@@ -162,10 +176,10 @@ public abstract class AbstractStackMojo extends AbstractMojo {
         boolean named = event.service() != null && event.level().compareTo(StackEvent.Level.WARN) >= 0;
         String line = named ? event.service() + ": " + event.message() : event.message();
         switch (event.level()) {
-            case DEBUG -> getLog().debug(line);
-            case INFO -> getLog().info(line);
-            case WARN -> getLog().warn(line);
-            case ERROR -> getLog().error(line);
+            case DEBUG -> super.getLog().debug(line);
+            case INFO -> super.getLog().info(line);
+            case WARN -> super.getLog().warn(line);
+            case ERROR -> super.getLog().error(line);
         }
     }
 }

@@ -4,15 +4,20 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Progress on a terminal, as {@code docker compose up} shows it: one line per container, network, volume
  * or image, rewritten in place as its state changes ({@code Created}, then {@code Started}, then
- * {@code Healthy}), with the time each step took. Other lines (warnings, the summary) go above the
- * block, which is drawn again below them. In CI ({@code -B}, no terminal) the same progress comes as
+ * {@code Healthy}), with the time each step took; a row that is still going ({@code Waiting}) shows its
+ * time so far, ticking. Other lines (warnings, the summary) go above the block, which is drawn again below them. In CI ({@code -B}, no terminal) the same progress comes as
  * plain lines instead; see {@link AbstractStackMojo}.
  */
 final class ProgressBlock {
@@ -22,15 +27,52 @@ final class ProgressBlock {
     private static final String CLEAR_LINE = "\u001b[2K";
     private static final String CLEAR_BELOW = "\u001b[J";
 
+    /** A state still in progress, whose time is counted until the next state ("Running" is a final one). */
+    private static final Pattern GOING = Pattern.compile("Waiting|Pulling|Building|Starting|Stopping");
+    private static final long TICK_MILLIS = 200;
+
     private final PrintStream out;
     private final String linePrefix;
+    private final LongSupplier nanoTime;
     private final Map<String, String> rows = new LinkedHashMap<>();
+    /** When each row entered its ongoing state. */
+    private final Map<String, Long> since = new LinkedHashMap<>();
     private int drawn;
+    private final boolean ticks;
+    private ScheduledExecutorService ticker;
 
     /** @param linePrefix what starts every row, e.g. Maven's {@code [INFO] } */
     ProgressBlock(PrintStream out, String linePrefix) {
+        this(out, linePrefix, System::nanoTime, true);
+    }
+
+    /** @param tick whether a thread redraws ongoing rows (tests call {@link #tick()} themselves) */
+    ProgressBlock(PrintStream out, String linePrefix, LongSupplier nanoTime, boolean tick) {
         this.out = out;
         this.linePrefix = linePrefix;
+        this.nanoTime = nanoTime;
+        this.ticks = tick;
+    }
+
+    private void startTicking() {
+        if (ticks && ticker == null) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "docker-stack-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Rewrites the rows still going, with their time so far. */
+    synchronized void tick() {
+        if (drawn != rows.size()) {
+            return;
+        }
+        for (String key : since.keySet()) {
+            redrawRow(key);
+        }
     }
 
     /** Takes a progress message into the block; false when it is not a step (the caller prints it with {@link #above}). */
@@ -41,6 +83,12 @@ final class ProgressBlock {
         }
         String key = m.group(1);
         String state = m.group(2);
+        if (GOING.matcher(state).matches()) {
+            since.putIfAbsent(key, nanoTime.getAsLong());
+            startTicking();
+        } else {
+            since.remove(key);
+        }
         String old = rows.put(key, state);
         if (old != null && rows.size() == drawn) {
             redrawRow(key);
@@ -61,9 +109,14 @@ final class ProgressBlock {
         redrawAll();
     }
 
-    /** The block stays as it is, the final state of every row; the next goal starts a new one. */
+    /** The block stays as it is, the final state of every row; the next progress starts a new one below. */
     synchronized void finish() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+            ticker = null;
+        }
         rows.clear();
+        since.clear();
         drawn = 0;
     }
 
@@ -90,6 +143,8 @@ final class ProgressBlock {
     }
 
     private String line(String key, String state) {
-        return linePrefix + key + "  " + state;
+        Long start = since.get(key);
+        String going = start == null ? "" : String.format(Locale.ROOT, "  %.1fs", (nanoTime.getAsLong() - start) / 1e9);
+        return linePrefix + key + "  " + state + going;
     }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ProgressBlockTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-    private final ProgressBlock block = new ProgressBlock(out, "[INFO] ");
+    private long now;
+    private final ProgressBlock block = new ProgressBlock(out, "[INFO] ", () -> now, false);
 
     private String written() {
         String s = bytes.toString(StandardCharsets.UTF_8).replace('\u001b', '~');
@@ -33,6 +34,22 @@ class ProgressBlockTest {
         assertEquals("~[2A\r~[2K[INFO] Container shop-db-1  Started  0.3s\n~[1B", written(), "up to its row, rewrite, back down");
         block.step("Container shop-web-1  Started  0.2s");
         assertEquals("~[1A\r~[2K[INFO] Container shop-web-1  Started  0.2s\n", written(), "the last row needs no way back");
+    }
+
+    @Test
+    void aRowStillGoingShowsItsTimeSoFarUntilItsNextState() {
+        block.step("Container shop-db-1  Started  0.3s");
+        block.step("Container shop-web-1  Started  0.2s");
+        now = 1_000_000_000L;
+        block.step("Container shop-db-1  Waiting");
+        written();
+        now = 3_400_000_000L;
+        block.tick();
+        assertEquals("~[2A\r~[2K[INFO] Container shop-db-1  Waiting  2.4s\n~[1B", written());
+        block.step("Container shop-db-1  Running");
+        written();
+        block.tick();
+        assertEquals("", written(), "nothing is going any more");
     }
 
     @Test
