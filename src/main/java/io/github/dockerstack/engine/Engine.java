@@ -30,6 +30,14 @@ public interface Engine extends AutoCloseable {
     /** Containers in any state whose labels match all filters, inspected. */
     List<ContainerInfo> listContainers(Map<String, String> labelFilters);
 
+    /**
+     * The same containers from the list alone, without inspecting each: id, name, image, labels, state and mounts; no
+     * health, exit code, ports or networks. Enough to take a stack down, in one call.
+     */
+    default List<ContainerInfo> listContainerSummaries(Map<String, String> labelFilters) {
+        return listContainers(labelFilters);
+    }
+
     /** One container by id or name; {@link EngineException.NotFound} when missing. */
     ContainerInfo inspectContainer(String idOrName);
 

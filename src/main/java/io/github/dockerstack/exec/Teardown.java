@@ -72,7 +72,8 @@ public final class Teardown {
 
     public Result run(Settings settings) {
         Map<String, String> filter = Map.of(Labels.PROJECT, project.name());
-        List<ContainerInfo> all = engine.listContainers(filter);
+        // the list alone says all down needs: one call, not one inspect per container
+        List<ContainerInfo> all = engine.listContainerSummaries(filter);
         List<ContainerInfo> chosen = choose(all, settings);
         int containers = removeContainers(chosen, settings);
         int networks = 0;

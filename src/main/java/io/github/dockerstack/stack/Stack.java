@@ -151,8 +151,10 @@ public final class Stack {
         try (EarlyConnection connection = EarlyConnection.start(() -> open(request.engine()))) {
             // the named services alone, not their dependencies (which the loader adds for up)
             project = ImageTasks.targetedOnly(loadForDown(request.project()), request.project().services());
+            phase(started, "project loaded");
             opened = connection.take();
         }
+        phase(started, "engine connected");
         try (Engine engine = opened.engine()) {
             // without the files (see loadForDown) every container of the project counts as an orphan, and all of them go
             boolean byLabels = project.configFiles().isEmpty();

@@ -11,6 +11,8 @@ import com.github.dockerjava.api.command.ListVolumesResponse;
 import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerMount;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.EventType;
 import com.github.dockerjava.api.model.ExposedPort;
@@ -112,6 +114,25 @@ public final class DockerJavaEngine implements Engine {
     }
 
     // ---------------------------------------------------------------- containers
+
+    @Override
+    public List<ContainerInfo> listContainerSummaries(Map<String, String> labelFilters) {
+        return call("list containers", () -> client.listContainersCmd().withShowAll(true).withLabelFilter(labelFilterList(labelFilters))
+                .exec()).stream().map(DockerJavaEngine::summary).sorted(Comparator.comparing(ContainerInfo::name)).toList();
+    }
+
+    static ContainerInfo summary(Container c) {
+        String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
+        List<ContainerInfo.MountInfo> mounts = new ArrayList<>();
+        if (c.getMounts() != null) {
+            for (ContainerMount m : c.getMounts()) {
+                mounts.add(new ContainerInfo.MountInfo(m.getName() != null ? "volume" : "bind", m.getName(), m.getSource(), m.getDestination(),
+                        !Boolean.FALSE.equals(m.getRw())));
+            }
+        }
+        return new ContainerInfo(c.getId(), name, c.getImage(), c.getImageId(), c.getLabels(), c.getState(), null, null, List.of(),
+                Map.of(), mounts);
+    }
 
     @Override
     public List<ContainerInfo> listContainers(Map<String, String> labelFilters) {
