@@ -6,29 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import io.github.dockerstack.engine.EngineException;
 import io.github.dockerstack.engine.ImageBuildException;
+import io.github.dockerstack.engine.dockerjava.BuiltImages;
 import io.github.dockerstack.engine.dockerjava.DockerJavaEngine;
 import io.github.dockerstack.engine.dockerjava.DockerJavaImages;
-import io.github.dockerstack.engine.dockerjava.EngineConnection;
+import io.github.dockerstack.engine.dockerjava.RealEngine;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,14 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Fails, never skips, without an engine; removes every image it builds.
  */
 class ImageBuilderTest {
-    private static final Pattern LAYER = Pattern.compile("^ ---> ([0-9a-f]{12})$|^Successfully built ([0-9a-f]{12})$");
 
     private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    private final Set<String> tags = new LinkedHashSet<>();
-    private final Set<String> builtIds = new LinkedHashSet<>();
-    private final List<String> output = new CopyOnWriteArrayList<>();
-    private Set<String> imagesBefore;
     private DockerJavaEngine engine;
+    private BuiltImages made;
+    private List<String> output;
+    private Consumer<String> collect;
     private DockerJavaImages images;
     private ImageBuilder builder;
 
@@ -56,71 +46,25 @@ class ImageBuilderTest {
 
     @BeforeEach
     void connect() throws Exception {
-        engine = EngineConnection.open(null, null);
-        try {
-            engine.ping();
-        } catch (EngineException.Unreachable e) {
-            fail("This test needs a Docker engine. " + e.getMessage());
-        }
-        if (!engine.imageExists("busybox:latest")) {
-            fail("Image busybox:latest is missing: run `bash scripts/engine.sh` (it builds it locally; nothing can be pulled).");
-        }
+        engine = RealEngine.connect("busybox:latest");
         images = DockerJavaImages.of(engine);
         builder = new ImageBuilder(images, engine, ref -> Optional.empty());
-        imagesBefore = allShortIds();
+        made = new BuiltImages(engine, images);
+        output = made.output();
+        collect = made.collector();
     }
 
     @AfterEach
-    void removeWhatTheTestBuilt() throws Exception {
+    void removeWhatTheTestBuilt() {
         try {
-            for (String tag : tags) {
-                try {
-                    images.remove(tag, false);
-                } catch (EngineException.NotFound gone) {
-                    // never built
-                }
-            }
-            for (int pass = 0; pass < 3; pass++) {
-                for (String id : builtIds) {
-                    if (!imagesBefore.contains(id)) {
-                        try {
-                            images.remove(id, false);
-                        } catch (EngineException.NotFound | EngineException.Conflict later) {
-                            // removed with its child, or a child remains for the next pass
-                        }
-                    }
-                }
-            }
-            Set<String> left = allShortIds();
-            left.removeAll(imagesBefore);
-            left.retainAll(builtIds);
-            assertEquals(Set.of(), left, "images left behind");
+            made.removeAll();
         } finally {
             engine.close();
         }
     }
 
-    /** Every image id, intermediate ones too, through the docker CLI (only engine.dockerjava talks docker-java). */
-    private static Set<String> allShortIds() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("docker", "images", "-aq").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            fail("docker images failed: " + out);
-        }
-        return new HashSet<>(out.lines().map(String::strip).filter(s -> !s.isEmpty()).toList());
-    }
-
-    private final Consumer<String> collect = line -> {
-        output.add(line);
-        Matcher m = LAYER.matcher(line);
-        if (m.matches()) {
-            builtIds.add(m.group(1) != null ? m.group(1) : m.group(2));
-        }
-    };
-
     private BuildPlan plan(String name, String dockerfile, String dockerfileInline, Map<String, String> args) {
-        String image = "docker-stack-test/" + name + ":" + suffix;
-        tags.add(image);
+        String image = made.tag("docker-stack-test/" + name + ":" + suffix);
         return new BuildPlan(name, image, dir, dockerfile, dockerfileInline, args, null, Map.of("io.github.dockerstack.test", "yes"),
                 List.of(image), List.of(), null, List.of(), null, false, false, null);
     }
@@ -163,7 +107,7 @@ class ImageBuilderTest {
     void aSkippedBuildStillRestoresAMissingTag() throws IOException {
         write(dir, "Dockerfile", "FROM busybox:latest\nLABEL x=y\n");
         String extra = "docker-stack-test/extra:" + suffix;
-        tags.add(extra);
+        made.tag(extra);
         BuildPlan base = plan("retag", null, null, Map.of());
         BuildPlan plan = new BuildPlan(base.service(), base.image(), dir, null, null, Map.of(), null, Map.of(), List.of(base.image(), extra),
                 List.of(), null, List.of(), null, false, false, null);

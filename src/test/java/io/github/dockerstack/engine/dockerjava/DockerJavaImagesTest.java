@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.dockerjava.api.model.Image;
 import io.github.dockerstack.auth.Credentials;
 import io.github.dockerstack.build.BuildContext;
 import io.github.dockerstack.engine.BuildSpec;
@@ -23,17 +22,11 @@ import io.github.dockerstack.error.StackException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,15 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DockerJavaImagesTest {
     private static final String BUSYBOX = "busybox:latest";
-    private static final Pattern LAYER = Pattern.compile("^ ---> ([0-9a-f]{12})$|^Successfully built ([0-9a-f]{12})$");
 
     private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    private final Set<String> tags = new LinkedHashSet<>();
-    private final Set<String> builtIds = new LinkedHashSet<>();
-    private final List<String> output = new CopyOnWriteArrayList<>();
-    private Set<String> imagesBefore;
     private DockerJavaEngine engine;
     private DockerJavaImages images;
+    private BuiltImages made;
+    private List<String> output;
+    private Consumer<String> collect;
 
     @TempDir
     Path dir;
@@ -65,60 +56,22 @@ class DockerJavaImagesTest {
     void connect() {
         engine = RealEngine.connect(BUSYBOX);
         images = DockerJavaImages.of(engine);
-        imagesBefore = shortIds();
+        made = new BuiltImages(engine, images);
+        output = made.output();
+        collect = made.collector();
     }
 
     @AfterEach
     void removeWhatTheTestMade() {
         try {
-            for (String tag : tags) {
-                try {
-                    images.remove(tag, false);
-                } catch (EngineException.NotFound gone) {
-                    // never made, or already removed
-                }
-            }
-            // intermediate images of the builds (other stages stay dangling otherwise); children before parents
-            for (int pass = 0; pass < 3; pass++) {
-                for (String id : builtIds) {
-                    if (!imagesBefore.contains(id)) {
-                        try {
-                            images.remove(id, false);
-                        } catch (EngineException.NotFound | EngineException.Conflict later) {
-                            // gone with its child, or a child is still there
-                        }
-                    }
-                }
-            }
-            Set<String> left = shortIds();
-            left.removeAll(imagesBefore);
-            left.retainAll(builtIds);
-            assertEquals(Set.of(), left, "images left behind");
+            made.removeAll();
         } finally {
             engine.close();
         }
     }
 
-    private Set<String> shortIds() {
-        Set<String> ids = new HashSet<>();
-        for (Image image : engine.client().listImagesCmd().withShowAll(true).exec()) {
-            ids.add(image.getId().replace("sha256:", "").substring(0, 12));
-        }
-        return ids;
-    }
-
-    private final Consumer<String> collect = line -> {
-        output.add(line);
-        Matcher m = LAYER.matcher(line);
-        if (m.matches()) {
-            builtIds.add(m.group(1) != null ? m.group(1) : m.group(2));
-        }
-    };
-
     private String tag(String name) {
-        String tag = "docker-stack-test/" + name + ":" + suffix;
-        tags.add(tag);
-        return tag;
+        return made.tag("docker-stack-test/" + name + ":" + suffix);
     }
 
     private BuildSpec.Builder context(String dockerfile, String... files) throws IOException {
@@ -232,7 +185,7 @@ class DockerJavaImagesTest {
             push(ref, null);
             List<PullProgress> progress = new CopyOnWriteArrayList<>();
             PullResult result = images.pull(ref, null, progress::add);
-            tags.add(ref);
+            made.tag(ref);
             assertEquals(ref, result.reference());
             assertTrue(result.updated(), "the image was not there before");
             assertTrue(result.digest() != null && result.digest().startsWith("sha256:"), String.valueOf(result.digest()));
@@ -241,7 +194,7 @@ class DockerJavaImagesTest {
             assertFalse(images.pull(ref, null, p -> { }).updated(), "a second pull finds it up to date");
 
             String byDigest = registry.host() + "/dstest/busybox@" + result.digest();
-            tags.add(byDigest);
+            made.tag(byDigest);
             PullResult pinned = images.pull(byDigest, null, p -> { });
             assertEquals(byDigest, pinned.reference());
             assertEquals(result.digest(), pinned.digest());
@@ -267,7 +220,7 @@ class DockerJavaImagesTest {
             assertTrue(wrong.authentication(), wrong.getMessage());
             assertFalse(wrong.getMessage().contains("wrong"), "no password in messages: " + wrong.getMessage());
 
-            tags.add(ref);
+            made.tag(ref);
             PullResult result = images.pull(ref, auth, p -> { });
             assertTrue(result.updated());
             assertTrue(engine.inspectImage(ref).isPresent());

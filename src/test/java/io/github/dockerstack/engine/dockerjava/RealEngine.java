@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.github.dockerstack.engine.EngineException;
 
 /** The engine the real-engine tests use: they fail, never skip, when it or a local image is missing. */
-final class RealEngine {
+public final class RealEngine {
     private RealEngine() {
     }
 
     /** Connects to the engine docker-java's configuration names and checks that {@code image} is there. */
-    static DockerJavaEngine connect(String image) {
+    public static DockerJavaEngine connect(String image) {
         DockerJavaEngine engine = EngineConnection.open(null, null);
         try {
             engine.ping();
