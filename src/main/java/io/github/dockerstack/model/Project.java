@@ -52,6 +52,20 @@ public record Project(String name, Path workingDir, List<Path> configFiles, Map<
         return services.values();
     }
 
+    /**
+     * The named services alone, the others disabled; all of them when none is named. The loader keeps a selection's
+     * dependencies, which up needs; build, pull and down act on the named services only, as docker compose does.
+     */
+    public Project onlyServices(List<String> names) {
+        if (names.isEmpty()) {
+            return this;
+        }
+        Map<String, Service> on = new TreeMap<>();
+        Map<String, Service> off = new TreeMap<>(disabledServices);
+        services.forEach((name, s) -> (names.contains(name) ? on : off).put(name, s));
+        return withServices(on, off);
+    }
+
     public Project withServices(Map<String, Service> newServices, Map<String, Service> newDisabled) {
         return new Project(name, workingDir, configFiles, environment, profiles, newServices, newDisabled, networks, volumes, secrets,
                 configs, extensions);

@@ -118,7 +118,7 @@ public final class ImageTasks {
         Loaded loaded = loadAndOpen(events, engines, request.project(), request.engine());
         try (Engine engine = loaded.engine()) {
             return on(events, engines, engine, request.servers())
-                    .build(targetedOnly(loaded.project(), request.project().services()),
+                    .build(loaded.project().onlyServices(request.project().services()),
                             new BuildOptions(request.force(), request.noCache(), request.parallelism()));
         }
     }
@@ -127,23 +127,9 @@ public final class ImageTasks {
     public static PullResult pull(Consumer<StackEvent> events, EngineFactory engines, PullRequest request) {
         Loaded loaded = loadAndOpen(events, engines, request.project(), request.engine());
         try (Engine engine = loaded.engine()) {
-            return on(events, engines, engine, request.servers()).pull(targetedOnly(loaded.project(), request.project().services()),
+            return on(events, engines, engine, request.servers()).pull(loaded.project().onlyServices(request.project().services()),
                     new PullOptions(request.policy()));
         }
-    }
-
-    /**
-     * The targeted services without their dependencies, as {@code docker compose build SERVICE} and {@code pull SERVICE} act
-     * (their {@code --with-dependencies} / {@code --include-deps} are opt-in); {@code up} keeps the dependencies.
-     */
-    static Project targetedOnly(Project project, List<String> targeted) {
-        if (targeted.isEmpty()) {
-            return project;
-        }
-        Map<String, Service> on = new TreeMap<>();
-        Map<String, Service> off = new TreeMap<>(project.disabledServices());
-        project.services().forEach((name, s) -> (targeted.contains(name) ? on : off).put(name, s));
-        return project.withServices(on, off);
     }
 
     /** What {@code Stack.up} does before it plans, on its open engine; {@code options} null for the defaults. */

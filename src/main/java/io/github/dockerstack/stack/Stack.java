@@ -149,8 +149,7 @@ public final class Stack {
         EarlyConnection.Opened opened;
         Project project;
         try (EarlyConnection connection = EarlyConnection.start(() -> open(request.engine()))) {
-            // the named services alone, not their dependencies (which the loader adds for up)
-            project = ImageTasks.targetedOnly(loadForDown(request.project()), request.project().services());
+            project = loadForDown(request.project()).onlyServices(request.project().services());
             phase(started, "project loaded");
             opened = connection.take();
         }

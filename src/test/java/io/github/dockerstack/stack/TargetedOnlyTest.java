@@ -29,9 +29,9 @@ class TargetedOnlyTest {
                     image: postgres
                 """).withServices(List.of("frontend")));
         assertEquals(Set.of("frontend", "backend"), loaded.services().keySet(), "the loader keeps the dependencies, for up");
-        Project only = ImageTasks.targetedOnly(loaded, List.of("frontend"));
+        Project only = loaded.onlyServices(List.of("frontend"));
         assertEquals(Set.of("frontend"), only.services().keySet());
         assertTrue(only.disabledServices().containsKey("backend"));
-        assertEquals(loaded, ImageTasks.targetedOnly(loaded, List.of()), "no services named: all of them");
+        assertEquals(loaded, loaded.onlyServices(List.of()), "no services named: all of them");
     }
 }
