@@ -2,6 +2,7 @@ package io.github.dockerstack.engine.dockerjava;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerstack.engine.EngineException;
 import io.github.dockerstack.engine.ImageInfo;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * policies need (as {@code docker compose} reads it).
  */
 final class ImageInspect {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** docker-java's own mapper: no second one to set up in a goal's cold JVM. */
+    private static final ObjectMapper JSON = DockerClientConfig.getDefaultObjectMapper();
     /** What the engine writes for an image never tagged since it was loaded. */
     private static final String NEVER = "0001-01-01T00:00:00Z";
 
