@@ -6,7 +6,10 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerstack.engine.EngineException;
+import io.github.dockerstack.engine.transport.UnixSocketHttpClient;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -89,13 +92,21 @@ public final class EngineConnection {
     }
 
     private static DockerClient client(DockerClientConfig config, Duration responseTimeout) {
-        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        return DockerClientImpl.getInstance(config, transport(config, responseTimeout));
+    }
+
+    /** The JDK's unix-domain sockets for a local engine (quick to set up in a goal's fresh JVM), httpclient5 for TCP, TLS and named pipes. */
+    static DockerHttpClient transport(DockerClientConfig config, Duration responseTimeout) {
+        URI host = config.getDockerHost();
+        if ("unix".equals(host.getScheme())) {
+            return new UnixSocketHttpClient(Path.of(host.getPath()), responseTimeout);
+        }
+        return new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(50)
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .responseTimeout(responseTimeout)
                 .build();
-        return DockerClientImpl.getInstance(config, http);
     }
 }
