@@ -1,25 +1,15 @@
 package io.github.dockerstack.engine.dockerjava;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateNetworkCmd;
-import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.command.InspectVolumeResponse;
-import com.github.dockerjava.api.command.ListVolumesResponse;
 import com.github.dockerjava.api.command.LogContainerCmd;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.api.model.ContainerMount;
-import com.github.dockerjava.api.model.ContainerNetwork;
-import com.github.dockerjava.api.model.EventType;
-import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
-import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import io.github.dockerstack.engine.ContainerInfo;
@@ -43,7 +33,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,18 +52,19 @@ public final class DockerJavaEngine implements Engine {
         return t;
     });
 
-    private static final long EVENT_STREAM_START_SECONDS = 30;
-
     /** docker-java's own mapping: the engine's field names, as {@code docker inspect} shows them. */
     private static final ObjectWriter INSPECT_JSON = DockerClientConfig.getDefaultObjectMapper().writerWithDefaultPrettyPrinter();
 
     private final DockerClient client;
     private final DockerClient streaming;
+    /** The reads a snapshot makes, as JSON trees: quicker than docker-java's models in a fresh JVM. */
+    private final JsonReads reads;
     private final String address;
     private final String hostForClients;
 
     DockerJavaEngine(DockerClient client, DockerClient streaming, String address, String hostForClients) {
         this.client = client;
+        this.reads = new JsonReads(((DockerClientImpl) client).getHttpClient());
         this.streaming = streaming;
         this.address = address;
         this.hostForClients = hostForClients;
@@ -99,8 +89,7 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public EngineVersion version() {
-        Version v = call("engine version", () -> client.versionCmd().exec());
-        return new EngineVersion(v.getVersion(), v.getApiVersion(), v.getMinAPIVersion(), v.getOperatingSystem(), v.getArch());
+        return ResourceJson.version(call("engine version", () -> reads.require("engine version", "/version")));
     }
 
     @Override
@@ -117,27 +106,22 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public List<ContainerInfo> listContainerSummaries(Map<String, String> labelFilters) {
-        return call("list containers", () -> client.listContainersCmd().withShowAll(true).withLabelFilter(labelFilterList(labelFilters))
-                .exec()).stream().map(DockerJavaEngine::summary).sorted(Comparator.comparing(ContainerInfo::name)).toList();
+        List<ContainerInfo> result = new ArrayList<>();
+        listed(labelFilters).forEach(c -> result.add(ContainerJson.listed(c)));
+        result.sort(Comparator.comparing(ContainerInfo::name));
+        return result;
     }
 
-    static ContainerInfo summary(Container c) {
-        String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
-        List<ContainerInfo.MountInfo> mounts = new ArrayList<>();
-        if (c.getMounts() != null) {
-            for (ContainerMount m : c.getMounts()) {
-                mounts.add(new ContainerInfo.MountInfo(m.getName() != null ? "volume" : "bind", m.getName(), m.getSource(), m.getDestination(),
-                        !Boolean.FALSE.equals(m.getRw())));
-            }
-        }
-        return new ContainerInfo(c.getId(), name, c.getImage(), c.getImageId(), c.getLabels(), c.getState(), null, null, List.of(),
-                Map.of(), mounts);
+    /** {@code GET /containers/json?all=1}, filtered by labels. */
+    private JsonNode listed(Map<String, String> labelFilters) {
+        String filter = JsonReads.labelFilter(labelFilters);
+        return call("list containers", () -> reads.require("list containers", "/containers/json?all=1" + (filter.isEmpty() ? "" : "&" + filter)));
     }
 
     @Override
     public List<ContainerInfo> listContainers(Map<String, String> labelFilters) {
-        List<String> ids = call("list containers", () -> client.listContainersCmd().withShowAll(true)
-                .withLabelFilter(labelFilterList(labelFilters)).exec()).stream().map(c -> c.getId()).toList();
+        List<String> ids = new ArrayList<>();
+        listed(labelFilters).forEach(c -> ids.add(JsonReads.text(c.path("Id"))));
         // inspect in parallel: a stack's snapshot is one inspect per container
         List<CompletableFuture<ContainerInfo>> inspections = ids.stream()
                 .map(id -> CompletableFuture.supplyAsync(() -> inspectOrNull(id), INSPECTORS)).toList();
@@ -173,7 +157,8 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public ContainerInfo inspectContainer(String idOrName) {
-        return containerInfo(call("inspect container " + idOrName, () -> client.inspectContainerCmd(idOrName).exec()));
+        String operation = "inspect container " + idOrName;
+        return ContainerJson.inspected(call(operation, () -> reads.require(operation, "/containers/" + idOrName + "/json")));
     }
 
     @Override
@@ -292,9 +277,10 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public String inspectJson(String containerId) {
-        InspectContainerResponse response = call("inspect container " + containerId, () -> client.inspectContainerCmd(containerId).exec());
+        String operation = "inspect container " + containerId;
+        JsonNode document = call(operation, () -> reads.require(operation, "/containers/" + containerId + "/json"));
         try {
-            return INSPECT_JSON.writeValueAsString(response);
+            return INSPECT_JSON.writeValueAsString(document);
         } catch (JsonProcessingException e) {
             throw new EngineException("Cannot write the inspect document of container " + containerId + " as JSON: "
                     + e.getOriginalMessage(), e);
@@ -312,19 +298,20 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public List<NetworkInfo> listNetworks(Map<String, String> labelFilters) {
-        return call("list networks", () -> client.listNetworksCmd().withFilter("label", labelFilterList(labelFilters)).exec()).stream()
-                .map(DockerJavaEngine::networkInfo).sorted(Comparator.comparing(NetworkInfo::name)).toList();
+        String filter = JsonReads.labelFilter(labelFilters);
+        JsonNode networks = call("list networks", () -> reads.require("list networks", "/networks" + (filter.isEmpty() ? "" : "?" + filter)));
+        List<NetworkInfo> result = new ArrayList<>();
+        networks.forEach(n -> result.add(ResourceJson.network(n)));
+        result.sort(Comparator.comparing(NetworkInfo::name));
+        return result;
     }
 
     @Override
     public Optional<NetworkInfo> inspectNetwork(String name) {
-        try {
-            Network network = call("inspect network " + name, () -> client.inspectNetworkCmd().withNetworkId(name).exec());
-            // the engine also matches an id prefix: a network named "db" must not match id "db9086999caf..."
-            return name.equals(network.getName()) || name.equals(network.getId()) ? Optional.of(networkInfo(network)) : Optional.empty();
-        } catch (EngineException.NotFound e) {
-            return Optional.empty();
-        }
+        String operation = "inspect network " + name;
+        Optional<NetworkInfo> network = call(operation, () -> reads.get(operation, "/networks/" + name)).map(ResourceJson::network);
+        // the engine also matches an id prefix: a network named "db" must not match id "db9086999caf..."
+        return network.filter(n -> name.equals(n.name()) || name.equals(n.id()));
     }
 
     @Override
@@ -381,24 +368,18 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public List<VolumeInfo> listVolumes(Map<String, String> labelFilters) {
-        ListVolumesResponse response = call("list volumes",
-                () -> client.listVolumesCmd().withFilter("label", labelFilterList(labelFilters)).exec());
-        if (response.getVolumes() == null) { // the engine sends null, not [], when there are none
-            return List.of();
-        }
-        return response.getVolumes().stream()
-                .map(v -> new VolumeInfo(v.getName(), v.getDriver(), v.getMountpoint(), v.getOptions(), v.getLabels()))
-                .sorted(Comparator.comparing(VolumeInfo::name)).toList();
+        String filter = JsonReads.labelFilter(labelFilters);
+        JsonNode response = call("list volumes", () -> reads.require("list volumes", "/volumes" + (filter.isEmpty() ? "" : "?" + filter)));
+        List<VolumeInfo> result = new ArrayList<>();
+        response.path("Volumes").forEach(v -> result.add(ResourceJson.volume(v))); // the engine sends null, not [], when there are none
+        result.sort(Comparator.comparing(VolumeInfo::name));
+        return result;
     }
 
     @Override
     public Optional<VolumeInfo> inspectVolume(String name) {
-        try {
-            InspectVolumeResponse v = call("inspect volume " + name, () -> client.inspectVolumeCmd(name).exec());
-            return Optional.of(new VolumeInfo(v.getName(), v.getDriver(), v.getMountpoint(), v.getOptions(), v.getLabels()));
-        } catch (EngineException.NotFound e) {
-            return Optional.empty();
-        }
+        String operation = "inspect volume " + name;
+        return call(operation, () -> reads.get(operation, "/volumes/" + name)).map(ResourceJson::volume);
     }
 
     @Override
@@ -424,7 +405,8 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public Optional<ImageInfo> inspectImage(String reference) {
-        return call("inspect image " + reference, () -> ImageInspect.read(((DockerClientImpl) client).getHttpClient(), reference));
+        String operation = "inspect image " + reference;
+        return call(operation, () -> reads.get(operation, "/images/" + reference + "/json")).map(ImageJson::info);
     }
 
 
@@ -432,16 +414,8 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public Closeable events(Map<String, String> labelFilters, Consumer<EngineEvent> listener, Consumer<EngineException> onError) {
-        EventStream stream = new EventStream(listener, onError, address);
-        run("subscribe to events", () -> {
-            var cmd = streaming.eventsCmd().withEventTypeFilter(EventType.CONTAINER);
-            if (!labelFilters.isEmpty()) {
-                cmd.withLabelFilter(labelFilterArray(labelFilters));
-            }
-            cmd.exec(stream);
-        });
-        stream.awaitStarted(EVENT_STREAM_START_SECONDS);
-        return stream;
+        return call("subscribe to events", () -> EventStream.open(((DockerClientImpl) streaming).getHttpClient(), labelFilters, listener,
+                onError, address));
     }
 
     @Override
@@ -464,79 +438,9 @@ public final class DockerJavaEngine implements Engine {
         }
     }
 
-    static ContainerInfo containerInfo(InspectContainerResponse c) {
-        String name = c.getName() == null ? null : c.getName().startsWith("/") ? c.getName().substring(1) : c.getName();
-        InspectContainerResponse.ContainerState state = c.getState();
-        String health = state != null && state.getHealth() != null ? state.getHealth().getStatus() : null;
-        Long exit = state != null ? state.getExitCodeLong() : null;
-        List<ContainerInfo.PublishedPort> ports = new ArrayList<>();
-        Map<String, ContainerInfo.Attachment> networks = new LinkedHashMap<>();
-        if (c.getNetworkSettings() != null) {
-            Ports bindings = c.getNetworkSettings().getPorts();
-            if (bindings != null && bindings.getBindings() != null) {
-                for (Map.Entry<ExposedPort, Ports.Binding[]> e : bindings.getBindings().entrySet()) {
-                    if (e.getValue() == null) {
-                        continue; // exposed, not published
-                    }
-                    for (Ports.Binding b : e.getValue()) {
-                        Integer hostPort = parsePort(b.getHostPortSpec());
-                        if (hostPort != null) {
-                            ports.add(new ContainerInfo.PublishedPort(e.getKey().getPort(), e.getKey().getProtocol().toString(), b.getHostIp(),
-                                    hostPort));
-                        }
-                    }
-                }
-            }
-            if (c.getNetworkSettings().getNetworks() != null) {
-                for (Map.Entry<String, ContainerNetwork> e : c.getNetworkSettings().getNetworks().entrySet()) {
-                    ContainerNetwork n = e.getValue();
-                    networks.put(e.getKey(), new ContainerInfo.Attachment(n.getNetworkID(), emptyToNull(n.getIpAddress()),
-                            emptyToNull(n.getGlobalIPv6Address()), n.getAliases()));
-                }
-            }
-        }
-        ports.sort(Comparator.comparing(ContainerInfo.PublishedPort::containerPort).thenComparing(ContainerInfo.PublishedPort::protocol)
-                .thenComparing(p -> String.valueOf(p.hostIp())));
-        List<ContainerInfo.MountInfo> mounts = new ArrayList<>();
-        if (c.getMounts() != null) {
-            for (InspectContainerResponse.Mount m : c.getMounts()) {
-                mounts.add(new ContainerInfo.MountInfo(m.getName() != null ? "volume" : "bind", m.getName(), m.getSource(),
-                        m.getDestination() != null ? m.getDestination().getPath() : null, !Boolean.FALSE.equals(m.getRW())));
-            }
-        }
-        Map<String, String> labels = c.getConfig() != null ? c.getConfig().getLabels() : null;
-        String image = c.getConfig() != null ? c.getConfig().getImage() : null;
-        return new ContainerInfo(c.getId(), name, image, c.getImageId(), labels, state != null ? state.getStatus() : null, health,
-                exit == null ? null : exit.intValue(), ports, networks, mounts);
-    }
-
-    private static NetworkInfo networkInfo(Network n) {
-        List<String> subnets = n.getIpam() == null || n.getIpam().getConfig() == null ? List.of()
-                : n.getIpam().getConfig().stream().map(Network.Ipam.Config::getSubnet).filter(s -> s != null).toList();
-        List<String> containers = n.getContainers() == null ? List.of() : List.copyOf(n.getContainers().keySet());
-        return new NetworkInfo(n.getId(), n.getName(), n.getDriver(), n.getLabels(), Boolean.TRUE.equals(n.getInternal()),
-                Boolean.TRUE.equals(n.isAttachable()), Boolean.TRUE.equals(n.getEnableIPv6()), subnets, containers);
-    }
-
-    private static Integer parsePort(String spec) {
-        try {
-            return spec == null || spec.isEmpty() ? null : Integer.valueOf(spec);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static String emptyToNull(String s) {
-        return s == null || s.isEmpty() ? null : s;
-    }
-
     /** "key=value", or "key" alone for a null value (any value). */
     static List<String> labelFilterList(Map<String, String> filters) {
         return filters.entrySet().stream().map(e -> e.getValue() == null ? e.getKey() : e.getKey() + "=" + e.getValue()).toList();
-    }
-
-    private static String[] labelFilterArray(Map<String, String> filters) {
-        return labelFilterList(filters).toArray(String[]::new);
     }
 
     private <T> T call(String operation, Supplier<T> action) {

@@ -1,125 +1,121 @@
 package io.github.dockerstack.engine.dockerjava;
 
-import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.model.Event;
+import static io.github.dockerstack.engine.dockerjava.JsonReads.text;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerstack.engine.EngineEvent;
 import io.github.dockerstack.engine.EngineException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The engine's event stream as a callback. docker-java's own adapter logs every error at ERROR
- * (also the one a deliberate close causes) and never releases {@code awaitStarted} when the
- * request fails, so this one is written out.
+ * The engine's container events ({@code GET /events}), read as JSON trees on a daemon thread and
+ * handed to a listener. {@link #open} returns once the engine has answered the request, so no later
+ * event is missed. Reading the stream directly rather than through docker-java's events command
+ * spares a goal's fresh JVM the set-up of docker-java's event model and callback threads.
  */
-final class EventStream implements ResultCallback<Event> {
+final class EventStream implements Closeable {
+    private static final ObjectMapper JSON = DockerClientConfig.getDefaultObjectMapper();
+
+    private final DockerHttpClient.Response response;
     private final Consumer<EngineEvent> listener;
     private final Consumer<EngineException> onError;
     private final String address;
-    private final CountDownLatch started = new CountDownLatch(1);
-    private volatile Closeable stream;
     private volatile boolean closed;
-    private volatile Throwable startFailure;
 
-    EventStream(Consumer<EngineEvent> listener, Consumer<EngineException> onError, String address) {
+    private EventStream(DockerHttpClient.Response response, Consumer<EngineEvent> listener, Consumer<EngineException> onError,
+                        String address) {
+        this.response = response;
         this.listener = listener;
         this.onError = onError;
         this.address = address;
     }
 
-    @Override
-    public void onStart(Closeable closeable) {
-        this.stream = closeable;
-        started.countDown();
-        if (closed) {
-            closeQuietly(closeable);
+    /**
+     * Subscribes to the container events of the labelled containers (all containers when there are no labels).
+     *
+     * @param http a transport without response timeout: the stream may stay quiet for long
+     */
+    static EventStream open(DockerHttpClient http, Map<String, String> labels, Consumer<EngineEvent> listener,
+                            Consumer<EngineException> onError, String address) {
+        String path = "/events?" + JsonReads.filters(labels, "container");
+        DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
+                .path(path).build());
+        if (response.getStatusCode() != 200) {
+            String message;
+            try (InputStream body = response.getBody()) {
+                message = JSON.readTree(body.readAllBytes()).path("message").asText("");
+            } catch (IOException e) {
+                message = e.getMessage();
+            } finally {
+                response.close();
+            }
+            throw new EngineException("subscribe to events: the engine answered " + response.getStatusCode() + ": " + message);
+        }
+        EventStream stream = new EventStream(response, listener, onError, address);
+        Thread reader = new Thread(stream::read, "docker-stack-events");
+        reader.setDaemon(true);
+        reader.start();
+        return stream;
+    }
+
+    private void read() {
+        try (InputStream body = response.getBody(); JsonParser parser = JSON.getFactory().createParser(body)) {
+            while (!closed && parser.nextToken() == JsonToken.START_OBJECT) {
+                JsonNode event = JSON.readTree(parser);
+                if (!closed) {
+                    deliver(convert(event));
+                }
+            }
+            if (!closed) {
+                closed = true;
+                onError.accept(new EngineException("The engine ended the event stream (" + address + ")."));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (!closed) {
+                closed = true;
+                onError.accept(Errors.translate("event stream", e instanceof RuntimeException re ? re : new java.io.UncheckedIOException(
+                        (IOException) e), address));
+            }
+        } finally {
+            response.close();
         }
     }
 
-    @Override
-    public void onNext(Event event) {
-        if (closed || event == null) {
-            return;
-        }
-        EngineEvent converted = convert(event);
+    private void deliver(EngineEvent event) {
         try {
-            listener.accept(converted);
+            listener.accept(event);
         } catch (RuntimeException e) {
-            onError.accept(new EngineException("An event listener failed on " + converted.action() + " of " + converted.id() + ": " + e, e));
-        }
-    }
-
-    @Override
-    public void onError(Throwable throwable) {
-        if (started.getCount() > 0) {
-            startFailure = throwable;
-            started.countDown();
-            return;
-        }
-        if (!closed) {
-            closed = true;
-            onError.accept(throwable instanceof RuntimeException re ? Errors.translate("event stream", re, address)
-                    : new EngineException("event stream: " + throwable, throwable));
-        }
-    }
-
-    @Override
-    public void onComplete() {
-        if (!closed) {
-            closed = true;
-            onError.accept(new EngineException("The engine ended the event stream (" + address + ")."));
+            onError.accept(new EngineException("An event listener failed on " + event.action() + " of " + event.id() + ": " + e, e));
         }
     }
 
     @Override
     public void close() {
         closed = true;
-        Closeable s = stream;
-        if (s != null) {
-            closeQuietly(s);
-        }
+        response.close(); // ends the reader's blocked read
     }
 
-    /** Waits until the engine has accepted the subscription, so no later event is missed. */
-    void awaitStarted(long seconds) {
-        try {
-            if (!started.await(seconds, TimeUnit.SECONDS)) {
-                close();
-                throw new EngineException("The engine did not open the event stream within " + seconds + " s (" + address + ").");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new EngineException("Interrupted while opening the event stream", e);
+    static EngineEvent convert(JsonNode event) {
+        String action = text(event.path("Action"));
+        if (action == null) {
+            action = text(event.path("status"));
         }
-        Throwable failure = startFailure;
-        if (failure != null) {
-            closed = true;
-            throw failure instanceof RuntimeException re ? Errors.translate("event stream", re, address)
-                    : new EngineException("event stream: " + failure, failure);
-        }
-    }
-
-    static EngineEvent convert(Event event) {
-        String type = event.getType() != null ? event.getType().getValue() : null;
-        String action = event.getAction() != null ? event.getAction() : event.getStatus();
-        Map<String, String> attributes = event.getActor() != null && event.getActor().getAttributes() != null
-                ? event.getActor().getAttributes() : Map.of();
-        String id = event.getActor() != null && event.getActor().getId() != null ? event.getActor().getId() : event.getId();
-        long nanos = event.getTimeNano() != null ? event.getTimeNano()
-                : event.getTime() != null ? TimeUnit.SECONDS.toNanos(event.getTime()) : 0L;
-        return new EngineEvent(type, action, id, attributes, nanos);
-    }
-
-    private static void closeQuietly(Closeable c) {
-        try {
-            c.close();
-        } catch (IOException | RuntimeException ignored) {
-            // closing a stream that is already gone
-        }
+        Map<String, String> attributes = JsonReads.strings(event.path("Actor").path("Attributes"));
+        String id = text(event.path("Actor").path("ID"));
+        JsonNode timeNano = event.path("timeNano");
+        JsonNode time = event.path("time");
+        long nanos = timeNano.isNumber() ? timeNano.longValue() : time.isNumber() ? TimeUnit.SECONDS.toNanos(time.longValue()) : 0L;
+        return new EngineEvent(text(event.path("Type")), action, id != null ? id : text(event.path("id")),
+                attributes == null ? Map.of() : attributes, nanos);
     }
 }
