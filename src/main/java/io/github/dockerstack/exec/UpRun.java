@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,10 +87,8 @@ public final class UpRun {
             Map<String, Map<String, DependsOn>> dependencies = Dependencies.of(project);
             ServiceGraph graph = Dependencies.graph(dependencies);
             Abandon abandon = new Abandon(readiness);
-            abandon.walk(graph, settings.parallelism(), service -> {
-                waits.dependencies(service, dependencies.getOrDefault(service, Map.of()), containers, deadline);
-                converge(service);
-            });
+            abandon.walk(graph, settings.parallelism(), service -> converge(service,
+                    () -> waits.dependencies(service, dependencies.getOrDefault(service, Map.of()), containers, deadline)));
             if (settings.waitReady()) {
                 waits.all(ordered(), Dependencies.awaitedToComplete(dependencies), deadline);
             }
@@ -158,16 +157,38 @@ public final class UpRun {
         Parallel.run(tasks, parallelism);
     }
 
-    /** One service: surplus containers away, then each replica kept, started, recreated or created. */
-    private void converge(String name) {
+    /**
+     * One service. Surplus containers go and new ones are created first, while its dependencies may still be getting
+     * ready (docker compose too creates before it starts): a chain of healthchecks then waits only for each start.
+     * Once the dependencies' conditions hold, each replica is started, kept or restarted.
+     */
+    private void converge(String name, Runnable awaitDependencies) {
         Service service = project.service(name);
         Duration grace = service.stopGracePeriod() != null ? service.stopGracePeriod() : DEFAULT_GRACE;
-        List<ContainerRef> refs = new ArrayList<>();
-        boolean dependencyRecreated = service.dependsOn().entrySet().stream()
-                .anyMatch(e -> e.getValue().restart() && recreated.contains(e.getKey()));
-        for (ContainerOperation op : plan.services().getOrDefault(name, List.of())) {
+        List<ContainerOperation> ops = plan.services().getOrDefault(name, List.of());
+        Map<ContainerOperation, String> created = new HashMap<>();
+        for (ContainerOperation op : ops) {
             switch (op.action()) {
                 case REMOVE -> remove(op, grace);
+                case RECREATE -> created.put(op, replace(service, op, grace));
+                case CREATE -> created.put(op, create(service, op, null));
+                default -> {
+                    // started, kept or restarted below
+                }
+            }
+            if (op.number() == 1 && op.action() != Action.REMOVE) {
+                firstIds.put(name, created.containsKey(op) ? created.get(op) : op.existing().id());
+            }
+        }
+        awaitDependencies.run();
+        boolean dependencyRecreated = service.dependsOn().entrySet().stream()
+                .anyMatch(e -> e.getValue().restart() && recreated.contains(e.getKey()));
+        List<ContainerRef> refs = new ArrayList<>();
+        for (ContainerOperation op : ops) {
+            switch (op.action()) {
+                case REMOVE -> {
+                    // removed above
+                }
                 case KEEP -> {
                     if (dependencyRecreated) {
                         // depends_on.restart: the dependency changed under it, as docker compose does
@@ -185,14 +206,16 @@ public final class UpRun {
                     refs.add(ref(op, op.existing().id()));
                 }
                 case RECREATE -> {
-                    refs.add(ref(op, recreate(service, op, grace)));
+                    start(created.get(op), op.name(), name);
+                    engine.removeContainer(op.existing().id(), false);
+                    refs.add(ref(op, created.get(op)));
                     recreated.add(name);
                 }
-                case CREATE -> refs.add(ref(op, createAndStart(service, op, null)));
+                case CREATE -> {
+                    start(created.get(op), op.name(), name);
+                    refs.add(ref(op, created.get(op)));
+                }
                 default -> throw new IllegalStateException("not a container action: " + op.action());
-            }
-            if (op.number() == 1 && op.action() != Action.REMOVE) {
-                firstIds.put(name, refs.get(refs.size() - 1).id());
             }
         }
         containers.put(name, List.copyOf(refs));
@@ -203,12 +226,14 @@ public final class UpRun {
     }
 
     /**
-     * As docker compose recreates: the old container is stopped and renamed out of the way, the new one is created with the
-     * old one's anonymous volumes (an image's VOLUME, a service's {@code - /data}: their data survives a changed
-     * configuration) and started, then the old one is removed. Should the new one fail, the old one stays, stopped, under
-     * its temporary name and still labelled, so that the next up or down finds it.
+     * As docker compose recreates: the old container is stopped and renamed out of the way, and the new one is created
+     * with the old one's anonymous volumes (an image's VOLUME, a service's {@code - /data}: their data survives a changed
+     * configuration). The old one is removed once the new one has started. Should the new one fail, the old one stays,
+     * stopped, under its temporary name and still labelled, so that the next up or down finds it.
+     *
+     * @return the new container's id
      */
-    private String recreate(Service service, ContainerOperation op, Duration grace) {
+    private String replace(Service service, ContainerOperation op, Duration grace) {
         Elapsed took = Elapsed.start(clock);
         ContainerInfo old = op.existing();
         engine.stopContainer(old.id(), seconds(grace));
@@ -217,13 +242,11 @@ public final class UpRun {
             engine.renameContainer(old.id(), aside);
         }
         progress.info(service.name(), "Container " + op.name() + "  Recreate  " + took);
-        String id = createAndStart(service, op, old);
-        engine.removeContainer(old.id(), false);
-        return id;
+        return create(service, op, old);
     }
 
     /** @param inheritFrom the container being replaced, whose anonymous volumes the new one takes over; null for none */
-    private String createAndStart(Service service, ContainerOperation op, ContainerInfo inheritFrom) {
+    private String create(Service service, ContainerOperation op, ContainerInfo inheritFrom) {
         Elapsed took = Elapsed.start(clock);
         ContainerSpec spec = ContainerSpecs.of(project, service, op.number(), plan.specOptions(project, service, this::containerOf));
         if (inheritFrom != null) {
@@ -232,7 +255,6 @@ public final class UpRun {
         String id = engine.createContainer(spec);
         rollback.container(id, spec.name());
         progress.info(service.name(), "Container " + spec.name() + "  Created  " + took);
-        start(id, spec.name(), service.name());
         return id;
     }
 
