@@ -116,6 +116,7 @@ public final class Stack {
                 readiness.seed(observed.containers(), mark);
                 Plan plan = Planner.plan(project, observed, new Planner.Options(request.removeOrphans(), envFiles(request.project())));
                 plan.warnings().forEach(w -> events.accept(StackEvent.warn(w)));
+                phase(started, "planned");
                 events.accept(new StackEvent(StackEvent.Level.DEBUG, null, "Plan of " + project.name() + ":\n" + plan.text()));
                 Path diagnostics = request.diagnosticsDirectory() == null ? null : request.diagnosticsDirectory().resolve(project.name());
                 LiveLogs live = request.showLogs() ? LiveLogs.start(engine, project, events) : null;
