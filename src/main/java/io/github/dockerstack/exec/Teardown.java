@@ -28,9 +28,9 @@ import java.util.stream.Collectors;
 
 /**
  * {@code down}: everything is found by the project label, so it works in a fresh JVM and on stacks
- * Docker Compose started. Containers are stopped and removed in reverse dependency order (read from
- * their depends_on labels), independent ones in parallel, each one's log saved between stop and
- * removal when asked; then the project's networks and, when asked, its volumes. What cannot be
+ * Docker Compose started. Containers are stopped in reverse dependency order (read from their
+ * depends_on labels), independent ones in parallel, each one's log saved after its stop when asked;
+ * then all are removed at once; then the project's networks and, when asked, its volumes. What cannot be
  * removed is collected as a problem, not thrown.
  */
 public final class Teardown {
@@ -133,6 +133,11 @@ public final class Teardown {
         }
     }
 
+    /**
+     * Stops in reverse dependency order, so that nothing loses a dependency while it runs; then removes
+     * every stopped container at once, since removing needs no order: a chain's removals do not wait
+     * on each other.
+     */
     private int removeContainers(List<ContainerInfo> chosen, Settings settings) {
         if (chosen.isEmpty()) {
             return 0;
@@ -140,23 +145,35 @@ public final class Teardown {
         Map<String, List<ContainerInfo>> byService = new TreeMap<>();
         chosen.forEach(c -> byService.computeIfAbsent(String.valueOf(c.label(Labels.SERVICE)), k -> new ArrayList<>()).add(c));
         ServiceGraph graph = Dependencies.graph(Dependencies.fromLabels(chosen));
-        AtomicInteger removed = new AtomicInteger();
+        List<ContainerInfo> stopped = Collections.synchronizedList(new ArrayList<>());
         Set<String> visited = Collections.synchronizedSet(new HashSet<>());
-        graph.walk(ServiceGraph.Direction.DEPENDENTS_FIRST, Math.max(1, settings.parallelism()), service -> {
+        int parallelism = Math.max(1, settings.parallelism());
+        graph.walk(ServiceGraph.Direction.DEPENDENTS_FIRST, parallelism, service -> {
             visited.add(service);
-            removed.addAndGet(removeAll(byService.getOrDefault(service, List.of()), grace(service, settings), settings.logDirectory()));
+            stopped.addAll(stopAll(byService.getOrDefault(service, List.of()), grace(service, settings), settings.logDirectory()));
         });
         // containers without a service label are not in the graph
         byService.forEach((service, list) -> {
             if (!visited.contains(service)) {
-                removed.addAndGet(removeAll(list, grace(service, settings), settings.logDirectory()));
+                stopped.addAll(stopAll(list, grace(service, settings), settings.logDirectory()));
             }
         });
+        AtomicInteger removed = new AtomicInteger();
+        List<Runnable> removals = new ArrayList<>();
+        for (ContainerInfo c : stopped) {
+            removals.add(() -> {
+                if (remove(c)) {
+                    removed.incrementAndGet();
+                }
+            });
+        }
+        Parallel.run(removals, parallelism);
         return removed.get();
     }
 
-    private int removeAll(List<ContainerInfo> containers, Duration grace, Path logDirectory) {
-        int removed = 0;
+    /** Stops the running ones (saving each log when asked); returns those that can be removed now. */
+    private List<ContainerInfo> stopAll(List<ContainerInfo> containers, Duration grace, Path logDirectory) {
+        List<ContainerInfo> stopped = new ArrayList<>();
         for (ContainerInfo c : containers) {
             Elapsed took = Elapsed.start(clock);
             try {
@@ -167,19 +184,33 @@ public final class Teardown {
                 if (logDirectory != null) {
                     saveLog(c, logDirectory);
                 }
-                engine.removeContainer(c.id(), true);
-                removeInheritedVolumes(c);
-                removed++;
-                progress.info(c.label(Labels.SERVICE), "Container " + c.name() + "  Removed  " + took);
+                stopped.add(c);
             } catch (EngineException.NotFound gone) {
                 // removed meanwhile
             } catch (EngineException.Unreachable e) {
                 throw e;
             } catch (EngineException e) {
-                problem("Container " + c.name() + " could not be removed: " + e.getMessage());
+                problem("Container " + c.name() + " could not be stopped: " + e.getMessage());
             }
         }
-        return removed;
+        return stopped;
+    }
+
+    private boolean remove(ContainerInfo c) {
+        Elapsed took = Elapsed.start(clock);
+        try {
+            engine.removeContainer(c.id(), true);
+            removeInheritedVolumes(c);
+            progress.info(c.label(Labels.SERVICE), "Container " + c.name() + "  Removed  " + took);
+            return true;
+        } catch (EngineException.NotFound gone) {
+            return false; // removed meanwhile
+        } catch (EngineException.Unreachable e) {
+            throw e;
+        } catch (EngineException e) {
+            problem("Container " + c.name() + " could not be removed: " + e.getMessage());
+            return false;
+        }
     }
 
     private void removeInheritedVolumes(ContainerInfo c) {

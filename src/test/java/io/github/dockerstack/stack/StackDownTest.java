@@ -74,7 +74,8 @@ class StackDownTest {
         LoadRequest request = upChain();
         DownResult result = down(request, false);
         assertTrue(indexOf("stop container po-web-1 (10s)") < indexOf("stop container po-api-1 (10s)"));
-        assertTrue(indexOf("remove container po-api-1") < indexOf("stop container po-db-1 (30s)"), "db uses its stop_grace_period");
+        assertTrue(indexOf("stop container po-api-1 (10s)") < indexOf("stop container po-db-1 (30s)"), "db uses its stop_grace_period");
+        assertTrue(indexOf("stop container po-db-1 (30s)") < indexOf("remove container po-web-1"), "removals follow all the stops");
         assertTrue(indexOf("remove container po-db-1") < indexOf("remove network po_default"));
         assertEquals(new DownResult("po", 4, 1, 0, List.of(), result.took()), result);
         assertEquals(List.of(), engine.containerNames());
