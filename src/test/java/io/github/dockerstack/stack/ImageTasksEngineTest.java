@@ -81,7 +81,7 @@ class ImageTasksEngineTest {
                           target: app
                           args:
                             GREETING: hello-from-arg
-                            SUFFIX: %s
+                            SUFFIX: "%s"
                       worker:
                         image: %s
                     """.formatted(image, suffix, image));
