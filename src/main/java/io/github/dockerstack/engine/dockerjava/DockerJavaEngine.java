@@ -424,20 +424,6 @@ public final class DockerJavaEngine implements Engine {
         closeQuietly(client);
     }
 
-    // ---------------------------------------------------------------- conversions
-
-    /** An RFC 3339 time as the engine writes it ("2024-01-02T03:04:05.123456789Z"), or null when absent or unreadable. */
-    static java.time.Instant instant(String rfc3339) {
-        if (rfc3339 == null || rfc3339.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.OffsetDateTime.parse(rfc3339.trim()).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            return null; // only the refresh pull policies read it: they treat an unknown time as stale
-        }
-    }
-
     /** "key=value", or "key" alone for a null value (any value). */
     static List<String> labelFilterList(Map<String, String> filters) {
         return filters.entrySet().stream().map(e -> e.getValue() == null ? e.getKey() : e.getKey() + "=" + e.getValue()).toList();

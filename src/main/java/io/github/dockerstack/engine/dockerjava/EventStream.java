@@ -5,8 +5,6 @@ import static io.github.dockerstack.engine.dockerjava.JsonReads.text;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerstack.engine.EngineEvent;
 import io.github.dockerstack.engine.EngineException;
@@ -24,8 +22,6 @@ import java.util.function.Consumer;
  * spares a goal's fresh JVM the set-up of docker-java's event model and callback threads.
  */
 final class EventStream implements Closeable {
-    private static final ObjectMapper JSON = DockerClientConfig.getDefaultObjectMapper();
-
     private final DockerHttpClient.Response response;
     private final Consumer<EngineEvent> listener;
     private final Consumer<EngineException> onError;
@@ -48,12 +44,11 @@ final class EventStream implements Closeable {
     static EventStream open(DockerHttpClient http, Map<String, String> labels, Consumer<EngineEvent> listener,
                             Consumer<EngineException> onError, String address) {
         String path = "/events?" + JsonReads.filters(labels, "container");
-        DockerHttpClient.Response response = http.execute(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
-                .path(path).build());
+        DockerHttpClient.Response response = JsonReads.send(http, path);
         if (response.getStatusCode() != 200) {
             String message;
             try (InputStream body = response.getBody()) {
-                message = JSON.readTree(body.readAllBytes()).path("message").asText("");
+                message = JsonReads.message(body.readAllBytes());
             } catch (IOException e) {
                 message = e.getMessage();
             } finally {
@@ -69,9 +64,9 @@ final class EventStream implements Closeable {
     }
 
     private void read() {
-        try (InputStream body = response.getBody(); JsonParser parser = JSON.getFactory().createParser(body)) {
+        try (InputStream body = response.getBody(); JsonParser parser = JsonReads.JSON.getFactory().createParser(body)) {
             while (!closed && parser.nextToken() == JsonToken.START_OBJECT) {
-                JsonNode event = JSON.readTree(parser);
+                JsonNode event = JsonReads.JSON.readTree(parser);
                 if (!closed) {
                     deliver(convert(event));
                 }

@@ -1,13 +1,12 @@
 package io.github.dockerstack.engine.dockerjava;
 
+import static io.github.dockerstack.engine.dockerjava.JsonReads.strings;
 import static io.github.dockerstack.engine.dockerjava.JsonReads.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dockerstack.engine.ImageInfo;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An image from {@code GET /images/{reference}/json}, read as a tree: docker-java's InspectImageResponse leaves out
@@ -24,11 +23,21 @@ final class ImageJson {
     static ImageInfo info(JsonNode image) {
         List<String> tags = new ArrayList<>();
         image.path("RepoTags").forEach(t -> tags.add(t.asText()));
-        Map<String, String> labels = new LinkedHashMap<>();
-        image.path("Config").path("Labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         String tagged = text(image.path("Metadata").path("LastTagTime"));
-        return new ImageInfo(text(image.path("Id")), tags, labels, text(image.path("Os")), text(image.path("Architecture")),
-                DockerJavaEngine.instant(text(image.path("Created"))),
-                tagged == null || tagged.equals(NEVER) ? null : DockerJavaEngine.instant(tagged));
+        return new ImageInfo(text(image.path("Id")), tags, strings(image.path("Config").path("Labels")), text(image.path("Os")), text(image.path("Architecture")),
+                instant(text(image.path("Created"))),
+                tagged == null || tagged.equals(NEVER) ? null : instant(tagged));
+    }
+
+    /** An RFC 3339 time as the engine writes it ("2024-01-02T03:04:05.123456789Z"), or null when absent or unreadable. */
+    static java.time.Instant instant(String rfc3339) {
+        if (rfc3339 == null || rfc3339.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.OffsetDateTime.parse(rfc3339.trim()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null; // only the refresh pull policies read it: they treat an unknown time as stale
+        }
     }
 }

@@ -24,7 +24,7 @@ import java.util.Optional;
  */
 final class JsonReads {
     /** docker-java's own mapper: no second one to set up in a goal's cold JVM. */
-    private static final ObjectMapper JSON = DockerClientConfig.getDefaultObjectMapper();
+    static final ObjectMapper JSON = DockerClientConfig.getDefaultObjectMapper();
 
     private final DockerHttpClient http;
 
@@ -47,8 +47,7 @@ final class JsonReads {
     }
 
     private JsonNode read(String operation, String path, boolean required) {
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(path).build();
-        try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
+        try (DockerHttpClient.Response response = send(http, path); InputStream body = response.getBody()) {
             int status = response.getStatusCode();
             if (status == 404 && !required) {
                 return null;
@@ -65,7 +64,13 @@ final class JsonReads {
         }
     }
 
-    private static String message(byte[] body) {
+    /** Sends {@code GET path}; the caller reads and closes the answer. */
+    static DockerHttpClient.Response send(DockerHttpClient http, String path) {
+        return http.execute(DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET).path(path).build());
+    }
+
+    /** The engine's own message in the body of an error answer. */
+    static String message(byte[] body) {
         try {
             return JSON.readTree(body).path("message").asText("");
         } catch (IOException e) {

@@ -157,17 +157,7 @@ final class BodyStreams {
                     throw new ProtocolException("a chunk does not end with CRLF");
                 }
                 started = true;
-                String sizeLine = ResponseHead.line(in, false);
-                int extension = sizeLine.indexOf(';');
-                String size = (extension < 0 ? sizeLine : sizeLine.substring(0, extension)).trim();
-                try {
-                    left = Long.parseLong(size, 16);
-                } catch (NumberFormatException e) {
-                    throw new ProtocolException("not a chunk size: " + sizeLine);
-                }
-                if (left < 0) {
-                    throw new ProtocolException("not a chunk size: " + sizeLine);
-                }
+                left = chunkSize(ResponseHead.line(in, false));
                 if (left == 0) {
                     while (!ResponseHead.line(in, false).isEmpty()) {
                         // trailers: none the engine sends matter
@@ -211,7 +201,7 @@ final class BodyStreams {
                 if (size == null) {
                     return false;
                 }
-                if (!size.trim().replaceFirst(";.*", "").trim().matches("0+")) {
+                if (chunkSize(size) > 0) {
                     return true;
                 }
                 for (String trailer = bufferedLine(); ; trailer = bufferedLine()) {
@@ -229,7 +219,8 @@ final class BodyStreams {
                 while (in.available() > 0) {
                     int b = in.read();
                     if (b == '\n') {
-                        return line.toString().replaceFirst("\r$", "");
+                        int end = line.length() > 0 && line.charAt(line.length() - 1) == '\r' ? line.length() - 1 : line.length();
+                        return line.substring(0, end);
                     }
                     if (line.length() >= MARK_LIMIT / 2) {
                         return null;
@@ -239,6 +230,20 @@ final class BodyStreams {
                 return null;
             }
         };
+    }
+
+    /** The size on a chunk's size line, after which an extension ({@code ;name=value}) may follow. */
+    private static long chunkSize(String line) throws ProtocolException {
+        int extension = line.indexOf(';');
+        try {
+            long size = Long.parseLong((extension < 0 ? line : line.substring(0, extension)).trim(), 16);
+            if (size >= 0) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ProtocolException("not a chunk size: " + line);
     }
 
     /** Skips up to {@code left} bytes that are already buffered; returns how many are left. */
