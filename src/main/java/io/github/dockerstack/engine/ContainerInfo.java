@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param labels labels
  * @param state "created", "running", "paused", "restarting", "removing", "exited" or "dead"
  * @param health "starting", "healthy" or "unhealthy"; null without a healthcheck
+ * @param healthcheck whether it has a healthcheck (its own or its image's, not disabled); null when
+ *                    not known (a container list does not say)
  * @param exitCode exit code (meaningful once exited), or null
  * @param ports published ports (only while it runs); a container port published on several host
  *              addresses (IPv4 and IPv6) appears once per address
@@ -21,7 +23,7 @@ import java.util.Optional;
  * @param mounts mounts
  */
 public record ContainerInfo(String id, String name, String image, String imageId, Map<String, String> labels, String state, String health,
-                            Integer exitCode, List<PublishedPort> ports, Map<String, Attachment> networks, List<MountInfo> mounts) {
+                            Boolean healthcheck, Integer exitCode, List<PublishedPort> ports, Map<String, Attachment> networks, List<MountInfo> mounts) {
     public ContainerInfo {
         labels = Copies.map(labels);
         ports = Copies.list(ports);

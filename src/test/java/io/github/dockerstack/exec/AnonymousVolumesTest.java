@@ -17,7 +17,7 @@ class AnonymousVolumesTest {
     private static final String SERVICE_VOLUME = "b".repeat(64);
 
     private static ContainerInfo old(MountInfo... mounts) {
-        return new ContainerInfo("id", "po-db-1", "postgres", null, Map.of(), "exited", null, 0, List.of(), Map.of(), List.of(mounts));
+        return new ContainerInfo("id", "po-db-1", "postgres", null, Map.of(), "exited", null, false, 0, List.of(), Map.of(), List.of(mounts));
     }
 
     private static ContainerSpec spec(MountPoint... mounts) {

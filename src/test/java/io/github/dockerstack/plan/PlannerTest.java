@@ -93,7 +93,7 @@ class PlannerTest {
         ContainerSpec spec = ContainerSpecs.of(p, s, n, Plan.specOptions(images, "1.41", List.of(), p, s,
                 other -> "id-" + p.name() + "-" + other + "-1"));
         return new ContainerInfo("id-" + spec.name(), spec.name(), spec.image(), images.get(spec.image()).id(), spec.labels(), state, null,
-                "exited".equals(state) ? 0 : null, List.of(), Map.of(), List.of());
+                false, "exited".equals(state) ? 0 : null, List.of(), Map.of(), List.of());
     }
 
     private static ObservedState with(ObservedState o, ContainerInfo extra) {

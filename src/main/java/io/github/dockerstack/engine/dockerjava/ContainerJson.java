@@ -1,8 +1,8 @@
 package io.github.dockerstack.engine.dockerjava;
 
-import static io.github.dockerstack.engine.dockerjava.JsonReads.strings;
-import static io.github.dockerstack.engine.dockerjava.JsonReads.text;
-import static io.github.dockerstack.engine.dockerjava.JsonReads.textList;
+import static io.github.dockerstack.engine.dockerjava.JsonTrees.strings;
+import static io.github.dockerstack.engine.dockerjava.JsonTrees.text;
+import static io.github.dockerstack.engine.dockerjava.JsonTrees.textList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dockerstack.engine.ContainerInfo;
@@ -50,8 +50,8 @@ final class ContainerJson {
         String name = text(c.path("Name"));
         return new ContainerInfo(text(c.path("Id")), name != null && name.startsWith("/") ? name.substring(1) : name,
                 text(c.path("Config").path("Image")), text(c.path("Image")), strings(c.path("Config").path("Labels")),
-                text(state.path("Status")), text(state.path("Health").path("Status")), exit.isNumber() ? exit.intValue() : null, ports,
-                networks, mounts(c.path("Mounts")));
+                text(state.path("Status")), text(state.path("Health").path("Status")), healthcheck(c.path("Config").path("Healthcheck")),
+                exit.isNumber() ? exit.intValue() : null, ports, networks, mounts(c.path("Mounts")));
     }
 
     /** From an entry of {@code GET /containers/json}: no health, exit code, ports or networks. */
@@ -59,7 +59,13 @@ final class ContainerJson {
         JsonNode names = c.path("Names");
         String name = names.isArray() && names.size() > 0 ? text(names.get(0)).replaceFirst("^/", "") : text(c.path("Id"));
         return new ContainerInfo(text(c.path("Id")), name, text(c.path("Image")), text(c.path("ImageID")), strings(c.path("Labels")),
-                text(c.path("State")), null, null, List.of(), Map.of(), mounts(c.path("Mounts")));
+                text(c.path("State")), null, null, null, List.of(), Map.of(), mounts(c.path("Mounts")));
+    }
+
+    /** The engine merged the image's healthcheck into the container's config at create; ["NONE"] disables it. */
+    private static boolean healthcheck(JsonNode healthcheck) {
+        JsonNode test = healthcheck.path("Test");
+        return test.isArray() && test.size() > 0 && !"NONE".equals(text(test.get(0)));
     }
 
     /** A mount with a name is a volume's, as docker-java's models told it before. */

@@ -1,17 +1,16 @@
 package io.github.dockerstack.engine.dockerjava;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateNetworkCmd;
 import com.github.dockerjava.api.command.LogContainerCmd;
-import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient.Request.Method;
 import io.github.dockerstack.engine.ContainerInfo;
 import io.github.dockerstack.engine.ContainerSpec;
 import io.github.dockerstack.engine.Engine;
@@ -43,7 +42,13 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** The {@link Engine} port over docker-java. Open it with {@link EngineConnection#open(String, String)}. */
+/**
+ * The {@link Engine} port over docker-java. Open it with {@link EngineConnection#open(String, String)}.
+ * Reads and the calls without a body go straight through docker-java's transport
+ * ({@link EngineRequests}); docker-java's clients, whose set-up costs a few hundred milliseconds in
+ * a goal's fresh JVM, are made on the first call that needs them, so a goal with nothing to create
+ * never pays for them.
+ */
 public final class DockerJavaEngine implements Engine {
     /** Daemon threads for parallel inspections; they never block a JVM exit. */
     private static final ExecutorService INSPECTORS = Executors.newFixedThreadPool(8, r -> {
@@ -52,32 +57,59 @@ public final class DockerJavaEngine implements Engine {
         return t;
     });
 
-    /** docker-java's own mapping: the engine's field names, as {@code docker inspect} shows them. */
-    private static final ObjectWriter INSPECT_JSON = DockerClientConfig.getDefaultObjectMapper().writerWithDefaultPrettyPrinter();
-
-    private final DockerClient client;
-    private final DockerClient streaming;
-    /** The reads a snapshot makes, as JSON trees: quicker than docker-java's models in a fresh JVM. */
-    private final JsonReads reads;
+    /** Ordinary calls, with a response timeout. */
+    private final DockerHttpClient calls;
+    /** Streams (events, wait, logs) and stop, whose duration the caller chooses: no response timeout. */
+    private final DockerHttpClient streams;
+    private final Supplier<DockerClientConfig> config;
+    private final EngineRequests requests;
+    private final EngineRequests streamRequests;
     private final String address;
     private final String hostForClients;
+    private volatile DockerClient client;
+    private volatile DockerClient streaming;
 
-    DockerJavaEngine(DockerClient client, DockerClient streaming, String address, String hostForClients) {
-        this.client = client;
-        this.reads = new JsonReads(((DockerClientImpl) client).getHttpClient());
-        this.streaming = streaming;
+    /**
+     * @param config docker-java's configuration, asked for once, when the first docker-java command is made
+     */
+    DockerJavaEngine(DockerHttpClient calls, DockerHttpClient streams, Supplier<DockerClientConfig> config, String address,
+                     String hostForClients) {
+        this.calls = calls;
+        this.streams = streams;
+        this.config = config;
+        this.requests = new EngineRequests(calls);
+        this.streamRequests = new EngineRequests(streams);
         this.address = address;
         this.hostForClients = hostForClients;
     }
 
-    /** The docker-java client, for this package's tests. */
+    /** The docker-java client over the ordinary transport, made on first use. */
     DockerClient client() {
+        if (client == null) {
+            makeClients();
+        }
         return client;
     }
 
-    /** The client without response timeout, for {@link DockerJavaImages}' builds and pulls. */
+    /** The docker-java client without response timeout, for logs and {@link DockerJavaImages}' builds and pulls. */
     DockerClient streamingClient() {
+        if (streaming == null) {
+            makeClients();
+        }
         return streaming;
+    }
+
+    /** Whether docker-java's clients were made, for this package's tests. */
+    boolean clientsMade() {
+        return client != null;
+    }
+
+    private synchronized void makeClients() {
+        if (client == null) {
+            DockerClientConfig c = config.get();
+            streaming = DockerClientImpl.getInstance(c, streams);
+            client = DockerClientImpl.getInstance(c, calls);
+        }
     }
 
     /** The engine address in use, e.g. "unix:///var/run/docker.sock". */
@@ -89,12 +121,18 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public EngineVersion version() {
-        return ResourceJson.version(call("engine version", () -> reads.require("engine version", "/version")));
+        return ResourceJson.version(call("engine version", () -> requests.require("engine version", "/version")));
     }
 
     @Override
     public void ping() {
-        run("ping", () -> client.pingCmd().exec());
+        run("ping", () -> {
+            try (DockerHttpClient.Response response = EngineRequests.send(calls, "/_ping")) {
+                if (response.getStatusCode() != 200) {
+                    throw new EngineException("ping: the engine answered " + response.getStatusCode());
+                }
+            }
+        });
     }
 
     @Override
@@ -114,14 +152,14 @@ public final class DockerJavaEngine implements Engine {
 
     /** {@code GET /containers/json?all=1}, filtered by labels. */
     private JsonNode listed(Map<String, String> labelFilters) {
-        String filter = JsonReads.labelFilter(labelFilters);
-        return call("list containers", () -> reads.require("list containers", "/containers/json?all=1" + (filter.isEmpty() ? "" : "&" + filter)));
+        String filter = EngineRequests.labelFilter(labelFilters);
+        return call("list containers", () -> requests.require("list containers", "/containers/json?all=1" + (filter.isEmpty() ? "" : "&" + filter)));
     }
 
     @Override
     public List<ContainerInfo> listContainers(Map<String, String> labelFilters) {
         List<String> ids = new ArrayList<>();
-        listed(labelFilters).forEach(c -> ids.add(JsonReads.text(c.path("Id"))));
+        listed(labelFilters).forEach(c -> ids.add(JsonTrees.text(c.path("Id"))));
         // inspect in parallel: a stack's snapshot is one inspect per container
         List<CompletableFuture<ContainerInfo>> inspections = ids.stream()
                 .map(id -> CompletableFuture.supplyAsync(() -> inspectOrNull(id), INSPECTORS)).toList();
@@ -158,12 +196,12 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public ContainerInfo inspectContainer(String idOrName) {
         String operation = "inspect container " + idOrName;
-        return ContainerJson.inspected(call(operation, () -> reads.require(operation, "/containers/" + idOrName + "/json")));
+        return ContainerJson.inspected(call(operation, () -> requests.require(operation, "/containers/" + idOrName + "/json")));
     }
 
     @Override
     public String createContainer(ContainerSpec spec) {
-        String id = call("create container " + spec.name(), () -> ContainerCreator.command(client, spec).exec()).getId();
+        String id = call("create container " + spec.name(), () -> ContainerCreator.command(client(), spec).exec()).getId();
         try {
             for (NetworkEndpoint endpoint : spec.additionalNetworks()) {
                 connectNetwork(id, endpoint);
@@ -182,51 +220,40 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void startContainer(String id) {
-        run("start container " + id, () -> {
-            try {
-                client.startContainerCmd(id).exec();
-            } catch (NotModifiedException alreadyRunning) {
-                // 304: nothing to do
-            }
-        });
+        String operation = "start container " + id;
+        run(operation, () -> requests.call(operation, Method.POST, "/containers/" + id + "/start")); // 304 when running already
     }
 
     @Override
     public void stopContainer(String id, int timeoutSeconds) {
-        run("stop container " + id, () -> {
-            try {
-                streaming.stopContainerCmd(id).withTimeout(timeoutSeconds).exec();
-            } catch (NotModifiedException alreadyStopped) {
-                // 304: nothing to do
-            }
-        });
+        String operation = "stop container " + id;
+        run(operation, () -> streamRequests.call(operation, Method.POST, "/containers/" + id + "/stop?t=" + timeoutSeconds)); // 304 when stopped
     }
 
     @Override
     public void killContainer(String id, String signal) {
-        run("kill container " + id, () -> {
-            var cmd = client.killContainerCmd(id);
-            if (signal != null) {
-                cmd.withSignal(signal);
-            }
-            cmd.exec();
-        });
+        String operation = "kill container " + id;
+        run(operation, () -> requests.call(operation, Method.POST, "/containers/" + id + "/kill"
+                + (signal == null ? "" : "?signal=" + EngineRequests.query(signal))));
     }
 
     @Override
     public void removeContainer(String id, boolean removeAnonymousVolumes) {
-        run("remove container " + id, () -> client.removeContainerCmd(id).withForce(true).withRemoveVolumes(removeAnonymousVolumes).exec());
+        String operation = "remove container " + id;
+        run(operation, () -> requests.call(operation, Method.DELETE, "/containers/" + id + "?force=true&v=" + removeAnonymousVolumes));
     }
 
     @Override
     public void renameContainer(String id, String newName) {
-        run("rename container " + id + " to " + newName, () -> client.renameContainerCmd(id).withName(newName).exec());
+        String operation = "rename container " + id + " to " + newName;
+        run(operation, () -> requests.call(operation, Method.POST, "/containers/" + id + "/rename?name=" + EngineRequests.query(newName)));
     }
 
     @Override
     public int waitContainer(String id) {
-        Integer code = call("wait for container " + id, () -> streaming.waitContainerCmd(id).start().awaitStatusCode());
-        return code == null ? -1 : code;
+        String operation = "wait for container " + id;
+        JsonNode answer = call(operation, () -> streamRequests.call(operation, Method.POST, "/containers/" + id + "/wait"));
+        return answer.path("StatusCode").asInt(-1);
     }
 
     @Override
@@ -243,7 +270,7 @@ public final class DockerJavaEngine implements Engine {
                 }
             };
             try {
-                streaming.logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(tailLines).withFollowStream(false)
+                streamingClient().logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(tailLines).withFollowStream(false)
                         .exec(callback).awaitCompletion();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -260,7 +287,7 @@ public final class DockerJavaEngine implements Engine {
         String operation = "logs of container " + containerId;
         LogFrames frames = new LogFrames(operation, address, lines);
         run(operation, () -> {
-            LogContainerCmd cmd = streaming.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
+            LogContainerCmd cmd = streamingClient().logContainerCmd(containerId).withStdOut(true).withStdErr(true)
                     .withFollowStream(options.follow()).withTimestamps(options.timestamps());
             if (options.tail() != null) {
                 cmd.withTail(options.tail());
@@ -278,18 +305,13 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public String inspectJson(String containerId) {
         String operation = "inspect container " + containerId;
-        JsonNode document = call(operation, () -> reads.require(operation, "/containers/" + containerId + "/json"));
-        try {
-            return INSPECT_JSON.writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new EngineException("Cannot write the inspect document of container " + containerId + " as JSON: "
-                    + e.getOriginalMessage(), e);
-        }
+        JsonNode document = call(operation, () -> requests.require(operation, "/containers/" + containerId + "/json"));
+        return JsonTrees.write(document, true);
     }
 
     @Override
     public void connectNetwork(String containerId, NetworkEndpoint endpoint) {
-        run("connect container " + containerId + " to network " + endpoint.network(), () -> client.connectToNetworkCmd()
+        run("connect container " + containerId + " to network " + endpoint.network(), () -> client().connectToNetworkCmd()
                 .withNetworkId(endpoint.network()).withContainerId(containerId).withContainerNetwork(ContainerCreator.endpoint(endpoint))
                 .exec());
     }
@@ -298,8 +320,8 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public List<NetworkInfo> listNetworks(Map<String, String> labelFilters) {
-        String filter = JsonReads.labelFilter(labelFilters);
-        JsonNode networks = call("list networks", () -> reads.require("list networks", "/networks" + (filter.isEmpty() ? "" : "?" + filter)));
+        String filter = EngineRequests.labelFilter(labelFilters);
+        JsonNode networks = call("list networks", () -> requests.require("list networks", "/networks" + (filter.isEmpty() ? "" : "?" + filter)));
         List<NetworkInfo> result = new ArrayList<>();
         networks.forEach(n -> result.add(ResourceJson.network(n)));
         result.sort(Comparator.comparing(NetworkInfo::name));
@@ -309,14 +331,14 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public Optional<NetworkInfo> inspectNetwork(String name) {
         String operation = "inspect network " + name;
-        Optional<NetworkInfo> network = call(operation, () -> reads.get(operation, "/networks/" + name)).map(ResourceJson::network);
+        Optional<NetworkInfo> network = call(operation, () -> requests.get(operation, "/networks/" + name)).map(ResourceJson::network);
         // the engine also matches an id prefix: a network named "db" must not match id "db9086999caf..."
         return network.filter(n -> name.equals(n.name()) || name.equals(n.id()));
     }
 
     @Override
     public String createNetwork(NetworkSpec spec) {
-        CreateNetworkCmd cmd = client.createNetworkCmd().withName(spec.name()).withLabels(spec.labels()).withInternal(spec.internal())
+        CreateNetworkCmd cmd = client().createNetworkCmd().withName(spec.name()).withLabels(spec.labels()).withInternal(spec.internal())
                 .withAttachable(spec.attachable());
         if (spec.driver() != null) {
             cmd.withDriver(spec.driver());
@@ -361,15 +383,16 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void removeNetwork(String nameOrId) {
-        run("remove network " + nameOrId, () -> client.removeNetworkCmd(nameOrId).exec());
+        String operation = "remove network " + nameOrId;
+        run(operation, () -> requests.call(operation, Method.DELETE, "/networks/" + nameOrId));
     }
 
     // ---------------------------------------------------------------- volumes
 
     @Override
     public List<VolumeInfo> listVolumes(Map<String, String> labelFilters) {
-        String filter = JsonReads.labelFilter(labelFilters);
-        JsonNode response = call("list volumes", () -> reads.require("list volumes", "/volumes" + (filter.isEmpty() ? "" : "?" + filter)));
+        String filter = EngineRequests.labelFilter(labelFilters);
+        JsonNode response = call("list volumes", () -> requests.require("list volumes", "/volumes" + (filter.isEmpty() ? "" : "?" + filter)));
         List<VolumeInfo> result = new ArrayList<>();
         response.path("Volumes").forEach(v -> result.add(ResourceJson.volume(v))); // the engine sends null, not [], when there are none
         result.sort(Comparator.comparing(VolumeInfo::name));
@@ -379,13 +402,13 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public Optional<VolumeInfo> inspectVolume(String name) {
         String operation = "inspect volume " + name;
-        return call(operation, () -> reads.get(operation, "/volumes/" + name)).map(ResourceJson::volume);
+        return call(operation, () -> requests.get(operation, "/volumes/" + name)).map(ResourceJson::volume);
     }
 
     @Override
     public void createVolume(VolumeSpec spec) {
         run("create volume " + spec.name(), () -> {
-            var cmd = client.createVolumeCmd().withName(spec.name()).withLabels(spec.labels());
+            var cmd = client().createVolumeCmd().withName(spec.name()).withLabels(spec.labels());
             if (spec.driver() != null) {
                 cmd.withDriver(spec.driver());
             }
@@ -398,7 +421,8 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void removeVolume(String name) {
-        run("remove volume " + name, () -> client.removeVolumeCmd(name).exec());
+        String operation = "remove volume " + name;
+        run(operation, () -> requests.call(operation, Method.DELETE, "/volumes/" + name));
     }
 
     // ---------------------------------------------------------------- images
@@ -406,7 +430,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public Optional<ImageInfo> inspectImage(String reference) {
         String operation = "inspect image " + reference;
-        return call(operation, () -> reads.get(operation, "/images/" + reference + "/json")).map(ImageJson::info);
+        return call(operation, () -> requests.get(operation, "/images/" + reference + "/json")).map(ImageJson::info);
     }
 
 
@@ -414,14 +438,13 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public Closeable events(Map<String, String> labelFilters, Consumer<EngineEvent> listener, Consumer<EngineException> onError) {
-        return call("subscribe to events", () -> EventStream.open(((DockerClientImpl) streaming).getHttpClient(), labelFilters, listener,
-                onError, address));
+        return call("subscribe to events", () -> EventStream.open(streams, labelFilters, listener, onError, address));
     }
 
     @Override
     public void close() {
-        closeQuietly(streaming);
-        closeQuietly(client);
+        closeQuietly(streams); // docker-java's clients close nothing but these
+        closeQuietly(calls);
     }
 
     /** "key=value", or "key" alone for a null value (any value). */
@@ -444,7 +467,7 @@ public final class DockerJavaEngine implements Engine {
         });
     }
 
-    private static void closeQuietly(DockerClient c) {
+    private static void closeQuietly(DockerHttpClient c) {
         try {
             c.close();
         } catch (IOException | RuntimeException ignored) {

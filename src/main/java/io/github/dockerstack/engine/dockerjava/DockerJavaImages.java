@@ -1,6 +1,5 @@
 package io.github.dockerstack.engine.dockerjava;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageCmd;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.command.PullImageCmd;
@@ -38,19 +37,17 @@ public final class DockerJavaImages implements Images {
             + "|denied|incorrect username or password");
     private static final Pattern NOT_FOUND = Pattern.compile("(?i)manifest unknown|not found|does not exist|no such image");
 
-    private final DockerClient client;
-    private final DockerClient streaming;
+    private final DockerJavaEngine engine;
     private final String address;
 
-    private DockerJavaImages(DockerClient client, DockerClient streaming, String address) {
-        this.client = client;
-        this.streaming = streaming;
-        this.address = address;
+    private DockerJavaImages(DockerJavaEngine engine) {
+        this.engine = engine;
+        this.address = engine.address();
     }
 
-    /** The images of the engine behind {@code engine}, over its connection. */
+    /** The images of the engine behind {@code engine}, over its connection; docker-java is set up on the first build or pull. */
     public static DockerJavaImages of(DockerJavaEngine engine) {
-        return new DockerJavaImages(engine.client(), engine.streamingClient(), engine.address());
+        return new DockerJavaImages(engine);
     }
 
     // ---------------------------------------------------------------- build
@@ -87,13 +84,13 @@ public final class DockerJavaImages implements Images {
         if (reference == null) {
             throw new EngineException("The engine ended the build of " + image + " without an image id (" + address + ").");
         }
-        InspectImageResponse built = call("inspect built image " + reference, () -> client.inspectImageCmd(reference).exec());
+        InspectImageResponse built = call("inspect built image " + reference, () -> engine.client().inspectImageCmd(reference).exec());
         return built.getId();
     }
 
     private BuildImageCmd buildCommand(BuildSpec spec, InputStream tar) {
         // rm and forcerm: docker build's defaults; docker-java would otherwise leave intermediate containers
-        BuildImageCmd cmd = streaming.buildImageCmd(tar).withRemove(true).withForcerm(true).withPull(spec.pull()).withNoCache(spec.noCache());
+        BuildImageCmd cmd = engine.streamingClient().buildImageCmd(tar).withRemove(true).withForcerm(true).withPull(spec.pull()).withNoCache(spec.noCache());
         if (spec.dockerfile() != null) {
             cmd.withDockerfilePath(spec.dockerfile());
         }
@@ -172,7 +169,7 @@ public final class DockerJavaImages implements Images {
         ImageReference ref = ImageReference.parse(reference);
         String familiar = ref.familiar();
         PullStream stream = new PullStream(progress);
-        PullImageCmd cmd = call("pull " + familiar, () -> streaming.pullImageCmd(ref.familiarRepository()))
+        PullImageCmd cmd = call("pull " + familiar, () -> engine.streamingClient().pullImageCmd(ref.familiarRepository()))
                 .withTag(ref.tagOrDigest())
                 .withAuthConfig(auth == null ? null : authConfig(auth)); // null: anonymous, not docker-java's guess from config.json
         if (platform != null) {
@@ -221,7 +218,7 @@ public final class DockerJavaImages implements Images {
             throw new EngineException("Cannot tag " + image + " as " + reference + ": a name with a digest cannot be given, only a tag.");
         }
         call("tag " + image + " as " + reference, () -> {
-            client.tagImageCmd(image, ref.familiarRepository(), ref.tagOrDigest()).withForce(true).exec();
+            engine.client().tagImageCmd(image, ref.familiarRepository(), ref.tagOrDigest()).withForce(true).exec();
             return null;
         });
     }
@@ -229,7 +226,7 @@ public final class DockerJavaImages implements Images {
     @Override
     public void remove(String image, boolean force) {
         call("remove image " + image, () -> {
-            client.removeImageCmd(image).withForce(force).exec();
+            engine.client().removeImageCmd(image).withForce(force).exec();
             return null;
         });
     }

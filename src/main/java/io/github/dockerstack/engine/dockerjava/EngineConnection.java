@@ -1,10 +1,8 @@
 package io.github.dockerstack.engine.dockerjava;
 
-import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerstack.engine.EngineException;
@@ -12,11 +10,12 @@ import io.github.dockerstack.engine.transport.UnixSocketHttpClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
- * Builds the docker-java client: the Docker CLI's environment (DOCKER_HOST, DOCKER_CONTEXT,
- * DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_CONFIG) first, the plugin's dockerHost and
- * dockerContext last. No API version is set: requests go unversioned, so the engine answers in its
+ * Connects to the engine docker-java's configuration names: the Docker CLI's environment
+ * (DOCKER_HOST, DOCKER_CONTEXT, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_CONFIG) first, the
+ * plugin's dockerHost and dockerContext last. No API version is set: requests go unversioned, so the engine answers in its
  * own current version; that works from engine 20.10 (API 1.41) to current engines, whose minimum
  * API (1.44 and rising) a pinned old version would miss.
  */
@@ -34,6 +33,9 @@ public final class EngineConnection {
     private EngineConnection() {
     }
 
+    /** docker-java's engine when nothing names another (DefaultDockerClientConfig's default outside Windows). */
+    static final String DEFAULT_SOCKET = "unix:///var/run/docker.sock";
+
     /**
      * Opens a connection; nothing is sent until the first call.
      *
@@ -41,21 +43,47 @@ public final class EngineConnection {
      * @param dockerContext the plugin's docker-stack.dockerContext, or null
      */
     public static DockerJavaEngine open(String dockerHost, String dockerContext) {
-        DockerClientConfig config = config(dockerHost, dockerContext);
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
+        DockerEndpoint endpoint = configure(builder, dockerHost, dockerContext);
+        String local = localSocket(endpoint, builder);
+        if (local != null) {
+            // building docker-java's configuration sets up its JSON mapper: left to the first docker-java command
+            Supplier<DockerClientConfig> config = once(() -> build(builder, endpoint));
+            Path socket = Path.of(URI.create(local).getPath());
+            return new DockerJavaEngine(new UnixSocketHttpClient(socket, RESPONSE_TIMEOUT), new UnixSocketHttpClient(socket, null), config,
+                    local, "localhost");
+        }
+        DockerClientConfig config = build(builder, endpoint);
         String address = config.getDockerHost().toString();
-        DockerClient calls;
-        DockerClient streams;
+        DockerHttpClient calls;
+        DockerHttpClient streams;
         try {
-            calls = client(config, RESPONSE_TIMEOUT);
-            streams = client(config, null);
+            calls = transport(config, RESPONSE_TIMEOUT);
+            streams = transport(config, null);
         } catch (RuntimeException e) { // TLS material that cannot be loaded, an address docker-java cannot use
             throw new EngineException("Cannot set up the connection to " + address + ": " + e.getMessage(), e);
         }
-        return new DockerJavaEngine(calls, streams, address, DockerEndpoint.hostForClients(config.getDockerHost()));
+        return new DockerJavaEngine(calls, streams, () -> config, address, DockerEndpoint.hostForClients(config.getDockerHost()));
     }
 
     static DockerClientConfig config(String dockerHost, String dockerContext) {
         DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
+        return build(builder, configure(builder, dockerHost, dockerContext));
+    }
+
+    /**
+     * The unix socket docker-java's configuration will name, when that is known without building it:
+     * the endpoint's own, or docker-java's default when no DOCKER_HOST, property or context names
+     * another. Null otherwise (then the configuration is built at once).
+     */
+    static String localSocket(DockerEndpoint endpoint, DefaultDockerClientConfig.Builder builder) {
+        String host = endpoint.host() != null ? endpoint.host()
+                : builder.isDockerHostSetExplicitly() || System.getProperty("os.name", "").startsWith("Windows") ? null : DEFAULT_SOCKET;
+        return host != null && host.startsWith("unix://") && endpoint.tlsDir() == null ? host : null;
+    }
+
+    /** Applies the endpoint resolved from the plugin's parameters, contexts and environment to docker-java's builder. */
+    private static DockerEndpoint configure(DefaultDockerClientConfig.Builder builder, String dockerHost, String dockerContext) {
         DockerEndpoint endpoint = DockerEndpoint.resolve(dockerHost, dockerContext, builder.isDockerHostSetExplicitly(),
                 System.getenv("DOCKER_CONTEXT"), dockerConfigDir());
         if (endpoint.host() != null) {
@@ -70,6 +98,10 @@ public final class EngineConnection {
             // keeps docker-java from applying the current context's TLS files to another host
             builder.withDockerContext(DockerEndpoint.DEFAULT_CONTEXT);
         }
+        return endpoint;
+    }
+
+    private static DockerClientConfig build(DefaultDockerClientConfig.Builder builder, DockerEndpoint endpoint) {
         try {
             DefaultDockerClientConfig config = builder.build();
             DockerEndpoint.checked(config.getDockerHost().toString(), endpoint.origin());
@@ -91,8 +123,19 @@ public final class EngineConnection {
         return Path.of(dir);
     }
 
-    private static DockerClient client(DockerClientConfig config, Duration responseTimeout) {
-        return DockerClientImpl.getInstance(config, transport(config, responseTimeout));
+    /** The value of {@code supplier}, computed on the first call. */
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** The JDK's unix-domain sockets for a local engine (quick to set up in a goal's fresh JVM), httpclient5 for TCP, TLS and named pipes. */

@@ -1,6 +1,6 @@
 package io.github.dockerstack.engine.dockerjava;
 
-import static io.github.dockerstack.engine.dockerjava.JsonReads.text;
+import static io.github.dockerstack.engine.dockerjava.JsonTrees.text;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -43,12 +43,12 @@ final class EventStream implements Closeable {
      */
     static EventStream open(DockerHttpClient http, Map<String, String> labels, Consumer<EngineEvent> listener,
                             Consumer<EngineException> onError, String address) {
-        String path = "/events?" + JsonReads.filters(labels, "container");
-        DockerHttpClient.Response response = JsonReads.send(http, path);
+        String path = "/events?" + EngineRequests.filters(labels, "container");
+        DockerHttpClient.Response response = EngineRequests.send(http, path);
         if (response.getStatusCode() != 200) {
             String message;
             try (InputStream body = response.getBody()) {
-                message = JsonReads.message(body.readAllBytes());
+                message = EngineRequests.message(body.readAllBytes());
             } catch (IOException e) {
                 message = e.getMessage();
             } finally {
@@ -64,9 +64,9 @@ final class EventStream implements Closeable {
     }
 
     private void read() {
-        try (InputStream body = response.getBody(); JsonParser parser = JsonReads.JSON.getFactory().createParser(body)) {
+        try (InputStream body = response.getBody(); JsonParser parser = JsonTrees.FACTORY.createParser(body)) {
             while (!closed && parser.nextToken() == JsonToken.START_OBJECT) {
-                JsonNode event = JsonReads.JSON.readTree(parser);
+                JsonNode event = JsonTrees.value(parser);
                 if (!closed) {
                     deliver(convert(event));
                 }
@@ -105,7 +105,7 @@ final class EventStream implements Closeable {
         if (action == null) {
             action = text(event.path("status"));
         }
-        Map<String, String> attributes = JsonReads.strings(event.path("Actor").path("Attributes"));
+        Map<String, String> attributes = JsonTrees.strings(event.path("Actor").path("Attributes"));
         String id = text(event.path("Actor").path("ID"));
         JsonNode timeNano = event.path("timeNano");
         JsonNode time = event.path("time");

@@ -1,7 +1,7 @@
 package io.github.dockerstack.engine.dockerjava;
 
-import static io.github.dockerstack.engine.dockerjava.JsonReads.strings;
-import static io.github.dockerstack.engine.dockerjava.JsonReads.text;
+import static io.github.dockerstack.engine.dockerjava.JsonTrees.strings;
+import static io.github.dockerstack.engine.dockerjava.JsonTrees.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.dockerstack.engine.EngineVersion;

@@ -129,6 +129,7 @@ class DockerJavaEngineTest {
             ContainerInfo info = engine.inspectContainer(web);
             assertEquals("running", info.state());
             assertEquals("healthy", info.health());
+            assertEquals(Boolean.TRUE, info.healthcheck());
             assertEquals("web", info.label(Labels.SERVICE));
             assertTrue(info.networks().containsKey(networkName), "connected after create: " + info.networks().keySet());
             assertTrue(info.networks().get(networkName).aliases().contains("web"), info.networks().get(networkName).aliases().toString());
@@ -147,6 +148,10 @@ class DockerJavaEngineTest {
             assertTrue(logs.contains("to stderr"), logs);
             assertTrue(engine.logs(web, 5).contains("web started"));
             assertEquals(Integer.valueOf(3), engine.inspectContainer(client).exitCode());
+            assertEquals(Boolean.FALSE, engine.inspectContainer(client).healthcheck());
+            engine.renameContainer(client, project + "-client-old");
+            assertEquals(project + "-client-old", engine.inspectContainer(client).name());
+            engine.renameContainer(client, project + "-client-1");
 
             List<ContainerInfo> all = engine.listContainers(projectFilter);
             assertEquals(List.of(project + "-client-1", project + "-web-1"), all.stream().map(ContainerInfo::name).toList());
@@ -157,6 +162,10 @@ class DockerJavaEngineTest {
             engine.stopContainer(web, 5);
             engine.stopContainer(web, 5); // already stopped: a no-op
             assertFalse(engine.inspectContainer(web).running());
+            assertThrows(EngineException.Conflict.class, () -> engine.killContainer(web, null), "not running");
+            engine.startContainer(web);
+            engine.killContainer(web, "SIGKILL");
+            assertEquals(137, engine.waitContainer(web));
         } finally {
             subscription.close();
         }

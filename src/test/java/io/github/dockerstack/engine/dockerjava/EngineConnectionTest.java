@@ -60,6 +60,31 @@ class EngineConnectionTest {
     }
 
     @Test
+    void aLocalEngineAnswersReadsAndBodilessCallsBeforeDockerJavaIsSetUp() {
+        try (DockerJavaEngine engine = EngineConnection.open(null, null)) {
+            boolean explicit = System.getenv("DOCKER_HOST") != null; // then docker-java's configuration names the engine
+            assertEquals(explicit ? engineAddress : EngineConnection.DEFAULT_SOCKET, engine.address());
+            engine.ping();
+            engine.version();
+            engine.listContainers(java.util.Map.of("docker-stack.test.none", "x"));
+            assertEquals(explicit, engine.clientsMade(), "docker-java's configuration and clients are made on first need only");
+            engine.client().pingCmd().exec(); // then over the same transport
+            assertTrue(engine.clientsMade());
+        }
+    }
+
+    @Test
+    void anExplicitDockerHostIsTheOneDockerJavaReads() {
+        System.setProperty("DOCKER_HOST", "unix:///nonexistent/explicit.sock"); // docker-java reads it like the environment variable
+        try (DockerJavaEngine engine = EngineConnection.open(null, null)) {
+            assertEquals("unix:///nonexistent/explicit.sock", engine.address());
+            assertThrows(EngineException.Unreachable.class, engine::ping);
+        } finally {
+            System.clearProperty("DOCKER_HOST");
+        }
+    }
+
+    @Test
     void unknownContextFailsClearly() {
         EngineException e = assertThrows(EngineException.class, () -> EngineConnection.open(null, "nope"));
         assertTrue(e.getMessage().contains("Docker context 'nope' (from docker-stack.dockerContext) does not exist"), e.getMessage());

@@ -741,7 +741,7 @@ public final class FakeEngine implements Engine {
                 .map(m -> new ContainerInfo.MountInfo(m.type().name().toLowerCase(), m.type() == ContainerSpec.MountType.VOLUME ? m.source()
                         : null, m.source(), m.target(), !m.readOnly())).toList();
         return new ContainerInfo(b.id, b.spec.name(), b.spec.image(), images.containsKey(b.spec.image()) ? images.get(b.spec.image()).id()
-                : null, b.spec.labels(), b.state, "running".equals(b.state) || "exited".equals(b.state) ? b.health : null, b.exitCode,
+                : null, b.spec.labels(), b.state, "running".equals(b.state) || "exited".equals(b.state) ? b.health : null, hasHealthcheck(b.spec), b.exitCode,
                 List.copyOf(b.ports), attachments, mounts);
     }
 
