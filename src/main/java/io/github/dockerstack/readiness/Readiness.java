@@ -286,7 +286,9 @@ public final class Readiness implements AutoCloseable {
         t.state = info.state();
         t.health = info.health();
         t.exitCode = info.exitCode();
-        if (info.health() != null) {
+        if (info.healthcheck() != null) {
+            t.hasHealthcheck = info.healthcheck(); // so a start of it needs no inspect to know
+        } else if (info.health() != null) {
             t.hasHealthcheck = true;
         } else if (info.running()) {
             t.hasHealthcheck = false; // a running container with a healthcheck always reports a status
@@ -321,6 +323,9 @@ public final class Readiness implements AutoCloseable {
                 case "die" -> {
                     t.state = "exited";
                     t.exitCode = event.exitCode();
+                    if (!t.pendingStart && t.exitCode != null) {
+                        t.seeded = true; // an exit and its code are all any wait needs to know: no inspect behind the engine's clean-up
+                    }
                 }
                 case "health_status" -> {
                     t.health = health;

@@ -165,6 +165,29 @@ class ReadinessTest {
     }
 
     @Test
+    void aStoppedContainerStartedAgainIsWaitedForWithoutAnInspect() {
+        String id = started("web", null);
+        engine.stopContainer(id, 10); // stopped by an earlier `stop`
+        readiness.seed(List.of(engine.inspectContainer(id)), readiness.mark()); // the snapshot tells it has no healthcheck
+        engine.clearRecords();
+        readiness.expectStart(id);
+        engine.startContainer(id);
+        await("web", id, Goal.RUNNING);
+        assertEquals(List.of("p-web-1"), ready);
+        // an inspect would only learn what the snapshot told; right after a start it can meet the engine busy with the container
+        assertTrue(engine.calls().stream().noneMatch(c -> c.startsWith("inspect")), engine.calls().toString());
+    }
+
+    @Test
+    void anExitEventTellsAllAWaitNeedsOfANewContainer() {
+        engine.script("init").exitsWith(0);
+        String id = started("init", null); // not seeded: whether it has a healthcheck is unknown, but it has exited
+        engine.clearRecords();
+        await("init", id, Goal.COMPLETED);
+        assertTrue(engine.calls().stream().noneMatch(c -> c.startsWith("inspect")), engine.calls().toString());
+    }
+
+    @Test
     void aSeedOlderThanAnEventIsNotTaken() {
         String id = started("db", CHECK);
         var staleInspect = engine.inspectContainer(id); // starting
