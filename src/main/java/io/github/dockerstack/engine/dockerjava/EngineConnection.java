@@ -48,7 +48,7 @@ public final class EngineConnection {
         String local = localSocket(endpoint, builder);
         if (local != null) {
             // building docker-java's configuration sets up its JSON mapper: left to the first docker-java command
-            Supplier<DockerClientConfig> config = once(() -> build(builder, endpoint));
+            Supplier<DockerClientConfig> config = () -> build(builder, endpoint); // asked once, when the clients are made
             Path socket = Path.of(URI.create(local).getPath());
             return new DockerJavaEngine(new UnixSocketHttpClient(socket, RESPONSE_TIMEOUT), new UnixSocketHttpClient(socket, null), config,
                     local, "localhost");
@@ -121,21 +121,6 @@ public final class EngineConnection {
             return Path.of(System.getProperty("user.home"), ".docker");
         }
         return Path.of(dir);
-    }
-
-    /** The value of {@code supplier}, computed on the first call. */
-    private static <T> Supplier<T> once(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
     }
 
     /** The JDK's unix-domain sockets for a local engine (quick to set up in a goal's fresh JVM), httpclient5 for TCP, TLS and named pipes. */
