@@ -23,7 +23,8 @@ import java.util.Optional;
  * @param mounts mounts
  */
 public record ContainerInfo(String id, String name, String image, String imageId, Map<String, String> labels, String state, String health,
-                            Boolean healthcheck, Integer exitCode, List<PublishedPort> ports, Map<String, Attachment> networks, List<MountInfo> mounts) {
+                            Boolean healthcheck, Integer exitCode, List<PublishedPort> ports, Map<String, Attachment> networks,
+                            List<MountInfo> mounts) {
     public ContainerInfo {
         labels = Copies.map(labels);
         ports = Copies.list(ports);

@@ -221,13 +221,14 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void startContainer(String id) {
         String operation = "start container " + id;
-        run(operation, () -> requests.call(operation, Method.POST, "/containers/" + id + "/start")); // 304 when running already
+        run(operation, () -> requests.call(operation, Method.POST, "/containers/" + id + "/start")); // 304 when running
     }
 
     @Override
     public void stopContainer(String id, int timeoutSeconds) {
         String operation = "stop container " + id;
-        run(operation, () -> streamRequests.call(operation, Method.POST, "/containers/" + id + "/stop?t=" + timeoutSeconds)); // 304 when stopped
+        // 304 when stopped already
+        run(operation, () -> streamRequests.call(operation, Method.POST, "/containers/" + id + "/stop?t=" + timeoutSeconds));
     }
 
     @Override

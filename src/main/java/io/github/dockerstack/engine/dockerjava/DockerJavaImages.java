@@ -90,7 +90,8 @@ public final class DockerJavaImages implements Images {
 
     private BuildImageCmd buildCommand(BuildSpec spec, InputStream tar) {
         // rm and forcerm: docker build's defaults; docker-java would otherwise leave intermediate containers
-        BuildImageCmd cmd = engine.streamingClient().buildImageCmd(tar).withRemove(true).withForcerm(true).withPull(spec.pull()).withNoCache(spec.noCache());
+        BuildImageCmd cmd = engine.streamingClient().buildImageCmd(tar).withRemove(true).withForcerm(true).withPull(spec.pull())
+                .withNoCache(spec.noCache());
         if (spec.dockerfile() != null) {
             cmd.withDockerfilePath(spec.dockerfile());
         }

@@ -15,9 +15,9 @@ import java.util.function.Supplier;
 /**
  * Connects to the engine docker-java's configuration names: the Docker CLI's environment
  * (DOCKER_HOST, DOCKER_CONTEXT, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_CONFIG) first, the
- * plugin's dockerHost and dockerContext last. No API version is set: requests go unversioned, so the engine answers in its
- * own current version; that works from engine 20.10 (API 1.41) to current engines, whose minimum
- * API (1.44 and rising) a pinned old version would miss.
+ * plugin's dockerHost and dockerContext last. No API version is set: requests go unversioned, so
+ * the engine answers in its own current version; that works from engine 20.10 (API 1.41) to
+ * current engines, whose minimum API (1.44 and rising) a pinned old version would miss.
  */
 public final class EngineConnection {
     /** Connecting to a socket or port either works at once or not at all. */
@@ -30,11 +30,11 @@ public final class EngineConnection {
      */
     static final Duration RESPONSE_TIMEOUT = Duration.ofMinutes(5);
 
-    private EngineConnection() {
-    }
-
     /** docker-java's engine when nothing names another (DefaultDockerClientConfig's default outside Windows). */
     static final String DEFAULT_SOCKET = "unix:///var/run/docker.sock";
+
+    private EngineConnection() {
+    }
 
     /**
      * Opens a connection; nothing is sent until the first call.
