@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
  * Takes a stack down when the build ends before its own {@code down} ran: Ctrl-C (the JVM runs its
  * shutdown hooks), or a goal failing between {@code up} and {@code down} (Maven skips the later phases).
  * {@code up} arms it for a stack whose {@code down} this build was going to run; {@code down} releases it.
+ * An {@code up} with no {@code down} to come arms it for its own run only ({@link #armRollback}): a
+ * Ctrl-C then makes that {@code up} remove what it created, as a failed one does, and leaves the rest.
  * One JVM shutdown hook serves every armed stack of the build, newest first, so that a project that
  * uses another's network goes before its owner.
  */
@@ -30,7 +32,7 @@ final class AbortGuard {
         this.hooked = !hook;
     }
 
-    /** One armed stack: how to take it down, and the thread running its {@code up} until that returns. */
+    /** One armed stack: how to take it down (null: its {@code up} only rolls back), and the thread running its {@code up}. */
     static final class Armed {
         private final String name;
         private final Runnable down;
@@ -75,6 +77,14 @@ final class AbortGuard {
         return a;
     }
 
+    /**
+     * Arms the guard for the run of an {@code up} whose stack is meant to stay: an abort interrupts it, so
+     * that it removes what it created, and takes nothing down. Release it when {@code up} returns.
+     */
+    synchronized Armed armRollback(Object key, String name) {
+        return arm(key, name, null);
+    }
+
     /** The build's own {@code down} ran for this stack, or {@code up} failed and rolled back: nothing to do at exit. */
     synchronized void release(Object key) {
         armed.remove(key);
@@ -103,7 +113,8 @@ final class AbortGuard {
     }
 
     private static void takeDown(Armed a) {
-        if (a.upReturned.getCount() > 0 && a.upThread != Thread.currentThread()) {
+        boolean upRunning = a.upReturned.getCount() > 0;
+        if (upRunning && a.upThread != Thread.currentThread()) {
             // up is still creating or waiting: let it stop and roll back what it made, then remove the rest
             a.upThread.interrupt();
             try {
@@ -111,6 +122,13 @@ final class AbortGuard {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (a.down == null) {
+            if (upRunning) {
+                System.err.println("[docker-stack] The build was stopped during the up of " + a.name()
+                        + "; that up removed what it had created.");
+            }
+            return;
         }
         System.err.println("[docker-stack] The build ended before the down of " + a.name() + "; taking it down.");
         try {

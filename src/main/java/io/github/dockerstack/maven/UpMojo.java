@@ -109,6 +109,10 @@ public class UpMojo extends AbstractImageMojo {
     @Override
     protected void run(Stack stack) throws MojoExecutionException {
         AbortGuard.Armed guard = armAbortGuard();
+        boolean rollbackOnly = guard == null;
+        if (rollbackOnly) {
+            guard = AbortGuard.jvm().armRollback(stackKey(), stackName());
+        }
         UpResult result;
         try {
             result = stack.up(new UpRequest(loadRequest(), engineSettings(), wait, waitTimeout(), removeOrphans, parallelism,
@@ -119,9 +123,10 @@ public class UpMojo extends AbstractImageMojo {
             AbortGuard.jvm().release(stackKey());
             throw e;
         } finally {
-            if (guard != null) {
-                guard.upReturned();
-            }
+            guard.upReturned();
+        }
+        if (rollbackOnly) {
+            AbortGuard.jvm().release(stackKey()); // up is done: the stack stays, as asked
         }
         Map<String, String> properties = properties(propertyPrefix, result);
         if (project != null) {
@@ -155,8 +160,12 @@ public class UpMojo extends AbstractImageMojo {
         DownRequest request = new DownRequest(loadRequest(), engineSettings(), down.get().removeVolumes(), true, false, null,
                 Path.of(project.getBuild().getDirectory(), "docker-stack", "logs"));
         AbortOnSessionEnd.install(session.getRequest(), AbortGuard.jvm());
-        return AbortGuard.jvm().arm(stackKey(), "the stack of execution '" + mojoExecution.getExecutionId() + "'",
+        return AbortGuard.jvm().arm(stackKey(), stackName(),
                 () -> newStack().down(request));
+    }
+
+    private String stackName() {
+        return mojoExecution == null ? "the stack" : "the stack of execution '" + mojoExecution.getExecutionId() + "'";
     }
 
     /** The containers as up left them, in {@code docker compose ps}'s columns; nothing when up ran no container. */

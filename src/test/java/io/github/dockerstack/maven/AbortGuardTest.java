@@ -69,4 +69,36 @@ class AbortGuardTest {
         up.join(10_000);
         assertFalse(up.isAlive());
     }
+
+    @Test
+    void anUpWithNoDownToComeIsOnlyInterruptedToRollBack() throws Exception {
+        CountDownLatch armed = new CountDownLatch(1);
+        AtomicReference<String> upEnded = new AtomicReference<>();
+        Thread up = new Thread(() -> {
+            AbortGuard.Armed a = guard.armRollback("off", "off");
+            armed.countDown();
+            try {
+                new CountDownLatch(1).await(); // waiting for health
+            } catch (InterruptedException e) {
+                upEnded.set("rollback");
+            } finally {
+                a.upReturned();
+            }
+        });
+        up.start();
+        assertTrue(armed.await(10, TimeUnit.SECONDS));
+        guard.abort();
+        assertEquals("rollback", upEnded.get(), "the abort waited for the interrupted up");
+        assertFalse(guard.isArmed("off"));
+        up.join(10_000);
+        assertFalse(up.isAlive());
+    }
+
+    @Test
+    void anUpWithNoDownToComeThatReturnedIsLeftUp() {
+        guard.armRollback("off", "off").upReturned();
+        guard.arm("pro", "pro", () -> downs.add("pro")).upReturned();
+        guard.abort();
+        assertEquals(List.of("pro"), downs, "only the stack with a down to come goes");
+    }
 }
