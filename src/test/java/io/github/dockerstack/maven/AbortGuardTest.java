@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class AbortGuardTest {
@@ -45,12 +46,13 @@ class AbortGuardTest {
         assertEquals(List.of("off"), downs);
     }
 
-    @Test
-    void interruptsAnUpStillRunningAndWaitsForItsRollbackBeforeTheDown() throws Exception {
+    private final AtomicReference<String> upEnded = new AtomicReference<>();
+
+    /** An up that arms the guard, then waits for health until it is interrupted, and rolls back; returns once it is armed. */
+    private Thread upWaitingForHealth(Supplier<AbortGuard.Armed> arm) throws InterruptedException {
         CountDownLatch armed = new CountDownLatch(1);
-        AtomicReference<String> upEnded = new AtomicReference<>();
         Thread up = new Thread(() -> {
-            AbortGuard.Armed a = guard.arm("off", "off", () -> downs.add("down after " + upEnded.get()));
+            AbortGuard.Armed a = arm.get();
             armed.countDown();
             try {
                 new CountDownLatch(1).await(); // waiting for health
@@ -59,11 +61,15 @@ class AbortGuardTest {
             } finally {
                 a.upReturned();
             }
-            // like Maven's main thread, which goes on to the end of the session
-            new CountDownLatch(1).countDown();
         });
         up.start();
         assertTrue(armed.await(10, TimeUnit.SECONDS));
+        return up;
+    }
+
+    @Test
+    void interruptsAnUpStillRunningAndWaitsForItsRollbackBeforeTheDown() throws Exception {
+        Thread up = upWaitingForHealth(() -> guard.arm("off", "off", () -> downs.add("down after " + upEnded.get())));
         guard.abort();
         assertEquals(List.of("down after rollback"), downs, "the down waits until up has returned");
         up.join(10_000);
@@ -72,21 +78,7 @@ class AbortGuardTest {
 
     @Test
     void anUpWithNoDownToComeIsOnlyInterruptedToRollBack() throws Exception {
-        CountDownLatch armed = new CountDownLatch(1);
-        AtomicReference<String> upEnded = new AtomicReference<>();
-        Thread up = new Thread(() -> {
-            AbortGuard.Armed a = guard.armRollback("off", "off");
-            armed.countDown();
-            try {
-                new CountDownLatch(1).await(); // waiting for health
-            } catch (InterruptedException e) {
-                upEnded.set("rollback");
-            } finally {
-                a.upReturned();
-            }
-        });
-        up.start();
-        assertTrue(armed.await(10, TimeUnit.SECONDS));
+        Thread up = upWaitingForHealth(() -> guard.armRollback("off", "off"));
         guard.abort();
         assertEquals("rollback", upEnded.get(), "the abort waited for the interrupted up");
         assertFalse(guard.isArmed("off"));
