@@ -29,6 +29,8 @@ import io.github.dockerstack.engine.VolumeSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -121,16 +123,18 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public EngineVersion version() {
-        return ResourceJson.version(call("engine version", () -> requests.require("engine version", "/version")));
+        return ResourceJson.version(read("engine version", "/version"));
     }
 
     @Override
     public void ping() {
         run("ping", () -> {
-            try (DockerHttpClient.Response response = EngineRequests.send(calls, "/_ping")) {
-                if (response.getStatusCode() != 200) {
-                    throw new EngineException("ping: the engine answered " + response.getStatusCode());
+            try (DockerHttpClient.Response response = EngineRequests.send(calls, "/_ping"); InputStream body = response.getBody()) {
+                if (response.getStatusCode() != 200) { // the answer is "OK", not JSON
+                    throw EngineRequests.failure("ping", response.getStatusCode(), body.readAllBytes());
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -153,7 +157,7 @@ public final class DockerJavaEngine implements Engine {
     /** {@code GET /containers/json?all=1}, filtered by labels. */
     private JsonNode listed(Map<String, String> labelFilters) {
         String filter = EngineRequests.labelFilter(labelFilters);
-        return call("list containers", () -> requests.require("list containers", "/containers/json?all=1" + (filter.isEmpty() ? "" : "&" + filter)));
+        return read("list containers", "/containers/json?all=1" + (filter.isEmpty() ? "" : "&" + filter));
     }
 
     @Override
@@ -196,7 +200,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public ContainerInfo inspectContainer(String idOrName) {
         String operation = "inspect container " + idOrName;
-        return ContainerJson.inspected(call(operation, () -> requests.require(operation, "/containers/" + idOrName + "/json")));
+        return ContainerJson.inspected(read(operation, "/containers/" + idOrName + "/json"));
     }
 
     @Override
@@ -221,39 +225,39 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void startContainer(String id) {
         String operation = "start container " + id;
-        run(operation, () -> requests.call(operation, Method.POST, "/containers/" + id + "/start")); // 304 when running
+        send(requests, operation, Method.POST, "/containers/" + id + "/start"); // 304 when running
     }
 
     @Override
     public void stopContainer(String id, int timeoutSeconds) {
         String operation = "stop container " + id;
         // 304 when stopped already
-        run(operation, () -> streamRequests.call(operation, Method.POST, "/containers/" + id + "/stop?t=" + timeoutSeconds));
+        send(streamRequests, operation, Method.POST, "/containers/" + id + "/stop?t=" + timeoutSeconds);
     }
 
     @Override
     public void killContainer(String id, String signal) {
         String operation = "kill container " + id;
-        run(operation, () -> requests.call(operation, Method.POST, "/containers/" + id + "/kill"
-                + (signal == null ? "" : "?signal=" + EngineRequests.query(signal))));
+        send(requests, operation, Method.POST, "/containers/" + id + "/kill"
+                + (signal == null ? "" : "?signal=" + EngineRequests.query(signal)));
     }
 
     @Override
     public void removeContainer(String id, boolean removeAnonymousVolumes) {
         String operation = "remove container " + id;
-        run(operation, () -> requests.call(operation, Method.DELETE, "/containers/" + id + "?force=true&v=" + removeAnonymousVolumes));
+        send(requests, operation, Method.DELETE, "/containers/" + id + "?force=true&v=" + removeAnonymousVolumes);
     }
 
     @Override
     public void renameContainer(String id, String newName) {
         String operation = "rename container " + id + " to " + newName;
-        run(operation, () -> requests.call(operation, Method.POST, "/containers/" + id + "/rename?name=" + EngineRequests.query(newName)));
+        send(requests, operation, Method.POST, "/containers/" + id + "/rename?name=" + EngineRequests.query(newName));
     }
 
     @Override
     public int waitContainer(String id) {
         String operation = "wait for container " + id;
-        JsonNode answer = call(operation, () -> streamRequests.call(operation, Method.POST, "/containers/" + id + "/wait"));
+        JsonNode answer = send(streamRequests, operation, Method.POST, "/containers/" + id + "/wait");
         return answer.path("StatusCode").asInt(-1);
     }
 
@@ -306,7 +310,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public String inspectJson(String containerId) {
         String operation = "inspect container " + containerId;
-        JsonNode document = call(operation, () -> requests.require(operation, "/containers/" + containerId + "/json"));
+        JsonNode document = read(operation, "/containers/" + containerId + "/json");
         return JsonTrees.write(document, true);
     }
 
@@ -322,7 +326,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public List<NetworkInfo> listNetworks(Map<String, String> labelFilters) {
         String filter = EngineRequests.labelFilter(labelFilters);
-        JsonNode networks = call("list networks", () -> requests.require("list networks", "/networks" + (filter.isEmpty() ? "" : "?" + filter)));
+        JsonNode networks = read("list networks", "/networks" + (filter.isEmpty() ? "" : "?" + filter));
         List<NetworkInfo> result = new ArrayList<>();
         networks.forEach(n -> result.add(ResourceJson.network(n)));
         result.sort(Comparator.comparing(NetworkInfo::name));
@@ -332,7 +336,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public Optional<NetworkInfo> inspectNetwork(String name) {
         String operation = "inspect network " + name;
-        Optional<NetworkInfo> network = call(operation, () -> requests.get(operation, "/networks/" + name)).map(ResourceJson::network);
+        Optional<NetworkInfo> network = find(operation, "/networks/" + name).map(ResourceJson::network);
         // the engine also matches an id prefix: a network named "db" must not match id "db9086999caf..."
         return network.filter(n -> name.equals(n.name()) || name.equals(n.id()));
     }
@@ -385,7 +389,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void removeNetwork(String nameOrId) {
         String operation = "remove network " + nameOrId;
-        run(operation, () -> requests.call(operation, Method.DELETE, "/networks/" + nameOrId));
+        send(requests, operation, Method.DELETE, "/networks/" + nameOrId);
     }
 
     // ---------------------------------------------------------------- volumes
@@ -393,7 +397,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public List<VolumeInfo> listVolumes(Map<String, String> labelFilters) {
         String filter = EngineRequests.labelFilter(labelFilters);
-        JsonNode response = call("list volumes", () -> requests.require("list volumes", "/volumes" + (filter.isEmpty() ? "" : "?" + filter)));
+        JsonNode response = read("list volumes", "/volumes" + (filter.isEmpty() ? "" : "?" + filter));
         List<VolumeInfo> result = new ArrayList<>();
         response.path("Volumes").forEach(v -> result.add(ResourceJson.volume(v))); // the engine sends null, not [], when there are none
         result.sort(Comparator.comparing(VolumeInfo::name));
@@ -403,7 +407,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public Optional<VolumeInfo> inspectVolume(String name) {
         String operation = "inspect volume " + name;
-        return call(operation, () -> requests.get(operation, "/volumes/" + name)).map(ResourceJson::volume);
+        return find(operation, "/volumes/" + name).map(ResourceJson::volume);
     }
 
     @Override
@@ -423,7 +427,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public void removeVolume(String name) {
         String operation = "remove volume " + name;
-        run(operation, () -> requests.call(operation, Method.DELETE, "/volumes/" + name));
+        send(requests, operation, Method.DELETE, "/volumes/" + name);
     }
 
     // ---------------------------------------------------------------- images
@@ -431,7 +435,7 @@ public final class DockerJavaEngine implements Engine {
     @Override
     public Optional<ImageInfo> inspectImage(String reference) {
         String operation = "inspect image " + reference;
-        return call(operation, () -> requests.get(operation, "/images/" + reference + "/json")).map(ImageJson::info);
+        return find(operation, "/images/" + reference + "/json").map(ImageJson::info);
     }
 
 
@@ -451,6 +455,21 @@ public final class DockerJavaEngine implements Engine {
     /** "key=value", or "key" alone for a null value (any value). */
     static List<String> labelFilterList(Map<String, String> filters) {
         return filters.entrySet().stream().map(e -> e.getValue() == null ? e.getKey() : e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /** {@code GET path}, where 404 is {@link EngineException.NotFound}. */
+    private JsonNode read(String operation, String path) {
+        return call(operation, () -> requests.require(operation, path));
+    }
+
+    /** {@code GET path}; empty on 404. */
+    private Optional<JsonNode> find(String operation, String path) {
+        return call(operation, () -> requests.get(operation, path));
+    }
+
+    /** A call without body, over {@code via}: {@link #requests}, or {@link #streamRequests} for what may take long. */
+    private JsonNode send(EngineRequests via, String operation, Method method, String path) {
+        return call(operation, () -> via.call(operation, method, path));
     }
 
     private <T> T call(String operation, Supplier<T> action) {

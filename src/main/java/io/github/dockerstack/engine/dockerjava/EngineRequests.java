@@ -2,6 +2,7 @@ package io.github.dockerstack.engine.dockerjava;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.transport.DockerHttpClient;
 import io.github.dockerstack.engine.EngineException;
@@ -65,7 +66,7 @@ final class EngineRequests {
                 return null;
             }
             if (status == 304) {
-                return JsonTrees.read(new byte[0]);
+                return MissingNode.getInstance();
             }
             if (status / 100 != 2) {
                 throw failure(operation, status, body.readAllBytes());

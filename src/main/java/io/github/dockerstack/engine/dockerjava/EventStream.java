@@ -11,6 +11,7 @@ import io.github.dockerstack.engine.EngineException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -46,15 +47,15 @@ final class EventStream implements Closeable {
         String path = "/events?" + EngineRequests.filters(labels, "container");
         DockerHttpClient.Response response = EngineRequests.send(http, path);
         if (response.getStatusCode() != 200) {
-            String message;
-            try (InputStream body = response.getBody()) {
-                message = EngineRequests.message(body.readAllBytes());
+            byte[] body;
+            try (InputStream in = response.getBody()) {
+                body = in.readAllBytes();
             } catch (IOException e) {
-                message = e.getMessage();
+                body = String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8);
             } finally {
                 response.close();
             }
-            throw new EngineException("subscribe to events: the engine answered " + response.getStatusCode() + ": " + message);
+            throw EngineRequests.failure("subscribe to events", response.getStatusCode(), body);
         }
         EventStream stream = new EventStream(response, listener, onError, address);
         Thread reader = new Thread(stream::read, "docker-stack-events");
