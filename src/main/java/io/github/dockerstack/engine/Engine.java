@@ -44,9 +44,17 @@ public interface Engine extends AutoCloseable {
     /**
      * Creates a container attached to {@code spec.network()}, then connects it to
      * {@code spec.additionalNetworks()} (it is not started). Returns its id;
-     * {@link EngineException.Conflict} when the name is in use.
+     * {@link EngineException.Conflict} when the name is in use. The engine's warnings about the
+     * configuration (a limit the kernel cannot apply and the engine discards, ...) go to
+     * {@code warnings}, one message each.
      */
-    String createContainer(ContainerSpec spec);
+    String createContainer(ContainerSpec spec, Consumer<String> warnings);
+
+    /** {@link #createContainer(ContainerSpec, Consumer)} for callers that check the container themselves. */
+    default String createContainer(ContainerSpec spec) {
+        return createContainer(spec, warning -> {
+        });
+    }
 
     /** Starts a container; starting a running one is a no-op. */
     void startContainer(String id);

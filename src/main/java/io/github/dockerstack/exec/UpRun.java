@@ -252,7 +252,9 @@ public final class UpRun {
         if (inheritFrom != null) {
             spec = AnonymousVolumes.inherited(spec, inheritFrom);
         }
-        String id = engine.createContainer(spec);
+        String name = spec.name();
+        String id = engine.createContainer(spec,
+                warning -> progress.warn(service.name(), "Container " + name + ": the engine warns: " + warning));
         rollback.container(id, spec.name());
         progress.info(service.name(), "Container " + spec.name() + "  Created  " + took);
         return id;

@@ -134,6 +134,20 @@ class StackUpTest {
     }
 
     @Test
+    void theEnginesWarningsOnCreateAreReportedForTheirService() {
+        engine.script("postgres").health("healthy");
+        engine.warnOnCreate(spec -> spec.name().equals("po-backend-1")
+                ? List.of("Your kernel does not support Block I/O weight or the cgroup is not mounted. Weight discarded.")
+                : List.of());
+        up(project(OFF));
+        List<StackEvent> warnings = events.stream().filter(e -> e.level() == StackEvent.Level.WARN).toList();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertEquals("backend", warnings.get(0).service());
+        assertEquals("Container po-backend-1: the engine warns: Your kernel does not support Block I/O weight or the cgroup is not"
+                + " mounted. Weight discarded.", warnings.get(0).message());
+    }
+
+    @Test
     void independentServicesAreStartedInParallelAndDependentsWait() throws Exception {
         CyclicBarrier bothCreating = new CyclicBarrier(2);
         Runnable meet = () -> {

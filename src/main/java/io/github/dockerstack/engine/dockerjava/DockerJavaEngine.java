@@ -3,6 +3,7 @@ package io.github.dockerstack.engine.dockerjava;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.CreateNetworkCmd;
 import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.model.Frame;
@@ -204,8 +205,16 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
-    public String createContainer(ContainerSpec spec) {
-        String id = call("create container " + spec.name(), () -> ContainerCreator.command(client(), spec).exec()).getId();
+    public String createContainer(ContainerSpec spec, Consumer<String> warnings) {
+        CreateContainerResponse created = call("create container " + spec.name(), () -> ContainerCreator.command(client(), spec).exec());
+        String id = created.getId();
+        if (created.getWarnings() != null) {
+            for (String warning : created.getWarnings()) {
+                if (warning != null && !warning.isBlank()) {
+                    warnings.accept(warning.strip());
+                }
+            }
+        }
         try {
             for (NetworkEndpoint endpoint : spec.additionalNetworks()) {
                 connectNetwork(id, endpoint);

@@ -25,6 +25,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -170,6 +171,24 @@ class DockerJavaEngineTest {
             subscription.close();
         }
         assertEquals(List.of(), streamErrors, "closing the subscription is not an error");
+    }
+
+    @Test
+    void theEnginesWarningsOnCreateArePassedOn() {
+        // without a memory limit the engine accepts oom_kill_disable with a warning (or discards it, on cgroup v2)
+        ContainerSpec spec = ContainerSpec.builder(project + "-risky-1", IMAGE)
+                .labels(Map.of(Labels.PROJECT, project, Labels.SERVICE, "risky", Labels.CONTAINER_NUMBER, "1"))
+                .oomKillDisable(true)
+                .build();
+        List<String> warnings = new ArrayList<>();
+        engine.createContainer(spec, warnings::add);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).toLowerCase(Locale.ROOT).contains("oom"), warnings.toString());
+
+        List<String> none = new ArrayList<>();
+        engine.createContainer(ContainerSpec.builder(project + "-plain-1", IMAGE).labels(Map.of(Labels.PROJECT, project)).build(),
+                none::add);
+        assertEquals(List.of(), none);
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -142,6 +143,7 @@ public final class FakeEngine implements Engine {
     private final AtomicLong clock = new AtomicLong();
     private int nextHostPort = 49153;
     private volatile boolean closed;
+    private volatile Function<ContainerSpec, List<String>> createWarnings = spec -> List.of();
 
     public FakeEngine() {
         image("busybox:latest");
@@ -327,8 +329,13 @@ public final class FakeEngine implements Engine {
         }
     }
 
+    /** Makes each create answer with these warnings, as the engine does for a limit it discards. */
+    public void warnOnCreate(Function<ContainerSpec, List<String>> warnings) {
+        createWarnings = warnings;
+    }
+
     @Override
-    public String createContainer(ContainerSpec spec) {
+    public String createContainer(ContainerSpec spec, Consumer<String> warnings) {
         write("create container " + spec.name());
         EngineEvent event;
         String id;
@@ -358,6 +365,7 @@ public final class FakeEngine implements Engine {
             event = event(b, "create", Map.of());
         }
         emit(event);
+        createWarnings.apply(spec).forEach(warnings);
         return id;
     }
 
