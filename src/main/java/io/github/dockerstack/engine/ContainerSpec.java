@@ -66,6 +66,16 @@ import java.util.Map;
  * @param oomScoreAdj OOM score adjustment, or null
  * @param oomKillDisable disable the OOM killer, or null
  * @param cgroupParent parent cgroup, or null
+ * @param cpuPeriod CFS period in microseconds, or null
+ * @param cpuQuota CFS quota in microseconds, or null
+ * @param cpuRealtimePeriod real-time period in microseconds, or null
+ * @param cpuRealtimeRuntime real-time runtime in microseconds, or null
+ * @param memorySwappiness swappiness (0 to 100), or null
+ * @param blkio block IO weight and throttles, or null
+ * @param deviceCgroupRules device cgroup rules ("c 1:3 mr")
+ * @param cgroupnsMode cgroup namespace mode ("host", "private"), or null
+ * @param utsMode UTS namespace mode, or null
+ * @param storageOpt storage driver options
  * @param annotations OCI annotations (engine API 1.43+)
  */
 public record ContainerSpec(
@@ -127,6 +137,16 @@ public record ContainerSpec(
         Integer oomScoreAdj,
         Boolean oomKillDisable,
         String cgroupParent,
+        Long cpuPeriod,
+        Long cpuQuota,
+        Long cpuRealtimePeriod,
+        Long cpuRealtimeRuntime,
+        Long memorySwappiness,
+        Blkio blkio,
+        List<String> deviceCgroupRules,
+        String cgroupnsMode,
+        String utsMode,
+        Map<String, String> storageOpt,
         Map<String, String> annotations) {
 
     public ContainerSpec {
@@ -154,6 +174,8 @@ public record ContainerSpec(
         additionalNetworks = Copies.list(additionalNetworks);
         links = Copies.list(links);
         annotations = Copies.map(annotations);
+        deviceCgroupRules = Copies.list(deviceCgroupRules);
+        storageOpt = Copies.map(storageOpt);
     }
 
     public static Builder builder(String name, String image) {
@@ -220,6 +242,16 @@ public record ContainerSpec(
         b.oomScoreAdj = oomScoreAdj;
         b.oomKillDisable = oomKillDisable;
         b.cgroupParent = cgroupParent;
+        b.cpuPeriod = cpuPeriod;
+        b.cpuQuota = cpuQuota;
+        b.cpuRealtimePeriod = cpuRealtimePeriod;
+        b.cpuRealtimeRuntime = cpuRealtimeRuntime;
+        b.memorySwappiness = memorySwappiness;
+        b.blkio = blkio;
+        b.deviceCgroupRules = deviceCgroupRules;
+        b.cgroupnsMode = cgroupnsMode;
+        b.utsMode = utsMode;
+        b.storageOpt = storageOpt;
         b.annotations = annotations;
         return b;
     }
@@ -283,6 +315,28 @@ public record ContainerSpec(
 
     /** A device: host path, container path, cgroup permissions ("rwm"). */
     public record DeviceMapping(String hostPath, String containerPath, String permissions) {
+    }
+
+    /**
+     * Block IO: a weight, and weights and limits of single devices.
+     *
+     * @param weight 10 to 1000, or null
+     * @param readBps bytes per second
+     * @param readIops operations per second
+     */
+    public record Blkio(Integer weight, List<DeviceLimit> weightDevice, List<DeviceLimit> readBps, List<DeviceLimit> readIops,
+            List<DeviceLimit> writeBps, List<DeviceLimit> writeIops) {
+        public Blkio {
+            weightDevice = Copies.list(weightDevice);
+            readBps = Copies.list(readBps);
+            readIops = Copies.list(readIops);
+            writeBps = Copies.list(writeBps);
+            writeIops = Copies.list(writeIops);
+        }
+    }
+
+    /** A weight or a rate for one device, by its path on the host. */
+    public record DeviceLimit(String path, long value) {
     }
 
     /**
@@ -371,6 +425,16 @@ public record ContainerSpec(
         private Integer oomScoreAdj;
         private Boolean oomKillDisable;
         private String cgroupParent;
+        private Long cpuPeriod;
+        private Long cpuQuota;
+        private Long cpuRealtimePeriod;
+        private Long cpuRealtimeRuntime;
+        private Long memorySwappiness;
+        private Blkio blkio;
+        private List<String> deviceCgroupRules;
+        private String cgroupnsMode;
+        private String utsMode;
+        private Map<String, String> storageOpt;
         private Map<String, String> annotations;
 
         private Builder() {
@@ -666,13 +730,63 @@ public record ContainerSpec(
             return this;
         }
 
+        public Builder cpuPeriod(Long value) {
+            this.cpuPeriod = value;
+            return this;
+        }
+
+        public Builder cpuQuota(Long value) {
+            this.cpuQuota = value;
+            return this;
+        }
+
+        public Builder cpuRealtimePeriod(Long value) {
+            this.cpuRealtimePeriod = value;
+            return this;
+        }
+
+        public Builder cpuRealtimeRuntime(Long value) {
+            this.cpuRealtimeRuntime = value;
+            return this;
+        }
+
+        public Builder memorySwappiness(Long value) {
+            this.memorySwappiness = value;
+            return this;
+        }
+
+        public Builder blkio(Blkio value) {
+            this.blkio = value;
+            return this;
+        }
+
+        public Builder deviceCgroupRules(List<String> value) {
+            this.deviceCgroupRules = value;
+            return this;
+        }
+
+        public Builder cgroupnsMode(String value) {
+            this.cgroupnsMode = value;
+            return this;
+        }
+
+        public Builder utsMode(String value) {
+            this.utsMode = value;
+            return this;
+        }
+
+        public Builder storageOpt(Map<String, String> value) {
+            this.storageOpt = value;
+            return this;
+        }
+
         public Builder annotations(Map<String, String> value) {
             this.annotations = value;
             return this;
         }
 
         public ContainerSpec build() {
-            return new ContainerSpec(name, image, platform, command, entrypoint, env, labels, exposedPorts, portBindings, mounts, tmpfs, volumesFrom, hostname, domainname, user, workingDir, init, stopSignal, stopTimeout, tty, stdinOpen, privileged, readOnly, capAdd, capDrop, securityOpt, ulimits, sysctls, extraHosts, dns, dnsSearch, dnsOpt, shmSize, memory, memorySwap, memoryReservation, nanoCpus, cpuShares, cpuset, pidsLimit, pidMode, ipcMode, usernsMode, devices, groupAdd, logDriver, logOptions, restartPolicy, healthcheck, networkMode, network, additionalNetworks, links, macAddress, runtime, oomScoreAdj, oomKillDisable, cgroupParent, annotations);
+            return new ContainerSpec(name, image, platform, command, entrypoint, env, labels, exposedPorts, portBindings, mounts, tmpfs, volumesFrom, hostname, domainname, user, workingDir, init, stopSignal, stopTimeout, tty, stdinOpen, privileged, readOnly, capAdd, capDrop, securityOpt, ulimits, sysctls, extraHosts, dns, dnsSearch, dnsOpt, shmSize, memory, memorySwap, memoryReservation, nanoCpus, cpuShares, cpuset, pidsLimit, pidMode, ipcMode, usernsMode, devices, groupAdd, logDriver, logOptions, restartPolicy, healthcheck, networkMode, network, additionalNetworks, links, macAddress, runtime, oomScoreAdj, oomKillDisable, cgroupParent, cpuPeriod, cpuQuota, cpuRealtimePeriod, cpuRealtimeRuntime, memorySwappiness, blkio, deviceCgroupRules, cgroupnsMode, utsMode, storageOpt, annotations);
         }
     }
 }

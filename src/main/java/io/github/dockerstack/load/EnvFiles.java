@@ -1,6 +1,7 @@
 package io.github.dockerstack.load;
 
 import io.github.dockerstack.load.env.DotEnvParser;
+import io.github.dockerstack.load.env.RawEnvParser;
 import io.github.dockerstack.model.Build;
 import io.github.dockerstack.model.EnvFile;
 import io.github.dockerstack.model.Project;
@@ -9,10 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Folds each service's {@code env_file} entries into its environment, as compose does: files in
- * order (later wins), then the service's own {@code environment}, whose value-less entries take
+ * order (later wins), each read as dotenv or, with {@code format: raw}, line by line as written, then the service's own {@code environment}, whose value-less entries take
  * the project environment's value when it has one. Value-less build args are resolved likewise.
  */
 final class EnvFiles {
@@ -36,7 +38,9 @@ final class EnvFiles {
                 }
                 continue;
             }
-            env.putAll(DotEnvParser.parse(path, FilePipeline.content(path), k -> projectEnv.containsKey(k) ? projectEnv.get(k) : env.get(k)));
+            Function<String, String> lookup = k -> projectEnv.containsKey(k) ? projectEnv.get(k) : env.get(k);
+            String content = FilePipeline.content(path);
+            env.putAll(envFile.raw() ? RawEnvParser.parse(path, content, lookup) : DotEnvParser.parse(path, content, lookup));
         }
         service.environment().forEach((k, v) -> env.put(k, v != null ? v : projectEnv.get(k)));
         Service.Builder b = service.toBuilder().environment(env);

@@ -45,7 +45,7 @@ public final class ProjectLoader {
 
         List<String> profiles = profiles(request, env);
         Project bound = Binder.bind(root, merged.sources(), new BindContext(name, projectDir, files, env, profiles));
-        Project folded = EnvFiles.fold(bound, env);
+        Project folded = LabelFiles.fold(EnvFiles.fold(bound, env));
         return Selection.apply(folded, profiles, request.services());
     }
 

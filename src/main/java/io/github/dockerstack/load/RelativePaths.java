@@ -38,6 +38,9 @@ final class RelativePaths {
                 Trees.cast(e).computeIfPresent("path", (k, v) -> absolute(baseDir, v));
             }
         }
+        service.computeIfPresent("label_file", (k, files) -> files instanceof List<?> list
+                ? list.stream().map(f -> absolute(baseDir, f)).toList()
+                : absolute(baseDir, files));
         for (Object volume : Trees.list(service, "volumes")) {
             if (volume instanceof Map<?, ?> v && "bind".equals(v.get("type"))) {
                 Trees.cast(v).computeIfPresent("source", (k, src) -> absolute(baseDir, src));

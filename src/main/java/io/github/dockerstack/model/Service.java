@@ -75,6 +75,17 @@ import java.util.Map;
  * @param oomScoreAdj oom_score_adj, or null
  * @param oomKillDisable oom_kill_disable, or null
  * @param cgroupParent cgroup_parent, or null
+ * @param cpuPeriod CFS period in microseconds (cpu_period), or null
+ * @param cpuQuota CFS quota in microseconds (cpu_quota), or null
+ * @param cpuRtPeriod real-time period in microseconds (cpu_rt_period), or null
+ * @param cpuRtRuntime real-time runtime in microseconds (cpu_rt_runtime), or null
+ * @param memSwappiness mem_swappiness (0 to 100), or null
+ * @param blkioConfig blkio_config, or null
+ * @param deviceCgroupRules device_cgroup_rules
+ * @param cgroup cgroup namespace mode (host or private), or null
+ * @param uts UTS namespace mode, or null
+ * @param storageOpt storage driver options (storage_opt)
+ * @param labelFiles label_file paths as declared (already folded into labels)
  * @param postStart post_start hooks
  * @param preStop pre_stop hooks
  * @param annotations annotations
@@ -148,6 +159,17 @@ public record Service(
         Integer oomScoreAdj,
         Boolean oomKillDisable,
         String cgroupParent,
+        Long cpuPeriod,
+        Long cpuQuota,
+        Long cpuRtPeriod,
+        Long cpuRtRuntime,
+        Long memSwappiness,
+        BlkioConfig blkioConfig,
+        List<String> deviceCgroupRules,
+        String cgroup,
+        String uts,
+        Map<String, String> storageOpt,
+        List<String> labelFiles,
         List<Hook> postStart,
         List<Hook> preStop,
         Map<String, String> annotations,
@@ -186,6 +208,9 @@ public record Service(
         preStop = Lists.copy(preStop);
         annotations = Maps.copy(annotations);
         extensions = Maps.copy(extensions);
+        deviceCgroupRules = Lists.copy(deviceCgroupRules);
+        storageOpt = Maps.copy(storageOpt);
+        labelFiles = Lists.copy(labelFiles);
     }
 
     public static Builder builder(String name) {
@@ -261,6 +286,17 @@ public record Service(
         b.oomScoreAdj = oomScoreAdj;
         b.oomKillDisable = oomKillDisable;
         b.cgroupParent = cgroupParent;
+        b.cpuPeriod = cpuPeriod;
+        b.cpuQuota = cpuQuota;
+        b.cpuRtPeriod = cpuRtPeriod;
+        b.cpuRtRuntime = cpuRtRuntime;
+        b.memSwappiness = memSwappiness;
+        b.blkioConfig = blkioConfig;
+        b.deviceCgroupRules = deviceCgroupRules;
+        b.cgroup = cgroup;
+        b.uts = uts;
+        b.storageOpt = storageOpt;
+        b.labelFiles = labelFiles;
         b.postStart = postStart;
         b.preStop = preStop;
         b.annotations = annotations;
@@ -337,6 +373,17 @@ public record Service(
         private Integer oomScoreAdj;
         private Boolean oomKillDisable;
         private String cgroupParent;
+        private Long cpuPeriod;
+        private Long cpuQuota;
+        private Long cpuRtPeriod;
+        private Long cpuRtRuntime;
+        private Long memSwappiness;
+        private BlkioConfig blkioConfig;
+        private List<String> deviceCgroupRules;
+        private String cgroup;
+        private String uts;
+        private Map<String, String> storageOpt;
+        private List<String> labelFiles;
         private List<Hook> postStart;
         private List<Hook> preStop;
         private Map<String, String> annotations;
@@ -677,6 +724,61 @@ public record Service(
             return this;
         }
 
+        public Builder cpuPeriod(Long value) {
+            this.cpuPeriod = value;
+            return this;
+        }
+
+        public Builder cpuQuota(Long value) {
+            this.cpuQuota = value;
+            return this;
+        }
+
+        public Builder cpuRtPeriod(Long value) {
+            this.cpuRtPeriod = value;
+            return this;
+        }
+
+        public Builder cpuRtRuntime(Long value) {
+            this.cpuRtRuntime = value;
+            return this;
+        }
+
+        public Builder memSwappiness(Long value) {
+            this.memSwappiness = value;
+            return this;
+        }
+
+        public Builder blkioConfig(BlkioConfig value) {
+            this.blkioConfig = value;
+            return this;
+        }
+
+        public Builder deviceCgroupRules(List<String> value) {
+            this.deviceCgroupRules = value;
+            return this;
+        }
+
+        public Builder cgroup(String value) {
+            this.cgroup = value;
+            return this;
+        }
+
+        public Builder uts(String value) {
+            this.uts = value;
+            return this;
+        }
+
+        public Builder storageOpt(Map<String, String> value) {
+            this.storageOpt = value;
+            return this;
+        }
+
+        public Builder labelFiles(List<String> value) {
+            this.labelFiles = value;
+            return this;
+        }
+
         public Builder postStart(List<Hook> value) {
             this.postStart = value;
             return this;
@@ -698,7 +800,7 @@ public record Service(
         }
 
         public Service build() {
-            return new Service(name, profiles, image, build, command, entrypoint, environment, envFiles, ports, expose, volumes, tmpfs, networks, networkMode, dependsOn, healthcheck, restart, labels, containerName, hostname, domainname, user, workingDir, init, stopSignal, stopGracePeriod, tty, stdinOpen, privileged, readOnly, capAdd, capDrop, securityOpt, ulimits, sysctls, extraHosts, dns, dnsSearch, dnsOpt, shmSize, memLimit, memReservation, memswapLimit, cpus, cpuShares, cpuset, pidsLimit, deploy, scale, pid, ipc, usernsMode, devices, groupAdd, logging, links, externalLinks, volumesFrom, secrets, configs, pullPolicy, platform, runtime, macAddress, oomScoreAdj, oomKillDisable, cgroupParent, postStart, preStop, annotations, extensions);
+            return new Service(name, profiles, image, build, command, entrypoint, environment, envFiles, ports, expose, volumes, tmpfs, networks, networkMode, dependsOn, healthcheck, restart, labels, containerName, hostname, domainname, user, workingDir, init, stopSignal, stopGracePeriod, tty, stdinOpen, privileged, readOnly, capAdd, capDrop, securityOpt, ulimits, sysctls, extraHosts, dns, dnsSearch, dnsOpt, shmSize, memLimit, memReservation, memswapLimit, cpus, cpuShares, cpuset, pidsLimit, deploy, scale, pid, ipc, usernsMode, devices, groupAdd, logging, links, externalLinks, volumesFrom, secrets, configs, pullPolicy, platform, runtime, macAddress, oomScoreAdj, oomKillDisable, cgroupParent, cpuPeriod, cpuQuota, cpuRtPeriod, cpuRtRuntime, memSwappiness, blkioConfig, deviceCgroupRules, cgroup, uts, storageOpt, labelFiles, postStart, preStop, annotations, extensions);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.github.dockerstack.engine.ContainerSpec.MountType;
 import io.github.dockerstack.engine.Labels;
 import io.github.dockerstack.engine.NetworkEndpoint;
 import io.github.dockerstack.load.ComposeException;
+import io.github.dockerstack.model.BlkioConfig;
 import io.github.dockerstack.model.DependsOn;
 import io.github.dockerstack.model.Deploy;
 import io.github.dockerstack.model.Device;
@@ -236,6 +237,7 @@ public final class ContainerSpecs {
                     .restartPolicy(restartPolicy()).healthcheck(healthcheck())
                     .runtime(service.runtime()).oomScoreAdj(service.oomScoreAdj()).oomKillDisable(service.oomKillDisable())
                     .cgroupParent(service.cgroupParent()).annotations(annotations());
+            kernelControls();
             if (service.logging() != null) {
                 b.logDriver(service.logging().driver()).logOptions(service.logging().options());
             }
@@ -550,6 +552,33 @@ public final class ContainerSpecs {
                         + ". Remove them or upgrade the engine");
             }
             return service.annotations();
+        }
+
+        /** CPU scheduling, swappiness, block IO, device rules, the cgroup and UTS namespaces, storage options. */
+        private void kernelControls() {
+            String cgroup = service.cgroup();
+            if (cgroup != null && !cgroup.equals("host") && !cgroup.equals("private")) {
+                fail(".cgroup", "must be host or private, not '" + cgroup + "'");
+            }
+            if (cgroup != null && options.apiVersion() != null && !ApiVersions.atLeast(options.apiVersion(), 1, 41)) {
+                fail(".cgroup", "needs Docker Engine 20.10 (API 1.41) or later; this engine speaks API " + options.apiVersion()
+                        + ". Remove it or upgrade the engine");
+            }
+            b.cpuPeriod(service.cpuPeriod()).cpuQuota(service.cpuQuota())
+                    .cpuRealtimePeriod(service.cpuRtPeriod()).cpuRealtimeRuntime(service.cpuRtRuntime())
+                    .memorySwappiness(service.memSwappiness()).deviceCgroupRules(service.deviceCgroupRules())
+                    .cgroupnsMode(cgroup).utsMode(service.uts()).storageOpt(service.storageOpt());
+            BlkioConfig blkio = service.blkioConfig();
+            if (blkio != null) {
+                b.blkio(new ContainerSpec.Blkio(blkio.weight(),
+                        blkio.weightDevice().stream().map(d -> new ContainerSpec.DeviceLimit(d.path(), d.weight())).toList(),
+                        limits(blkio.deviceReadBps()), limits(blkio.deviceReadIops()),
+                        limits(blkio.deviceWriteBps()), limits(blkio.deviceWriteIops())));
+            }
+        }
+
+        private static List<ContainerSpec.DeviceLimit> limits(List<BlkioConfig.Throttle> throttles) {
+            return throttles.stream().map(t -> new ContainerSpec.DeviceLimit(t.path(), t.rate())).toList();
         }
 
         /** mem_limit, cpus and pids_limit; deploy.resources wins where set, as in Compose. */

@@ -1,5 +1,6 @@
 package io.github.dockerstack.render;
 
+import io.github.dockerstack.model.BlkioConfig;
 import io.github.dockerstack.model.Build;
 import io.github.dockerstack.model.DependsOn;
 import io.github.dockerstack.model.Deploy;
@@ -20,8 +21,9 @@ import java.util.Map;
 /**
  * One service in compose-go's {@code ServiceConfig} field order (mostly alphabetical, with
  * {@code profiles} first and a few exceptions such as {@code healthcheck} after
- * {@code hostname}), long syntax throughout. {@code env_file} is not printed: compose folds it
- * into {@code environment} and discards it before printing.
+ * {@code hostname}), long syntax throughout. {@code env_file} and {@code label_file} are not
+ * printed: compose folds them into {@code environment} and {@code labels} and discards them before
+ * printing.
  */
 final class ServiceTree {
     private final Flavor flavor;
@@ -39,9 +41,15 @@ final class ServiceTree {
                 .list("profiles", s.profiles(), v -> v)
                 .map("annotations", s.annotations())
                 .ptr("build", s.build() == null ? null : build(s.build()))
+                .ptr("blkio_config", s.blkioConfig() == null ? null : blkio(s.blkioConfig()))
                 .list("cap_add", s.capAdd(), v -> v)
                 .list("cap_drop", s.capDrop(), v -> v)
                 .opt("cgroup_parent", s.cgroupParent())
+                .opt("cgroup", s.cgroup())
+                .opt("cpu_period", s.cpuPeriod())
+                .opt("cpu_quota", s.cpuQuota())
+                .opt("cpu_rt_period", s.cpuRtPeriod())
+                .opt("cpu_rt_runtime", s.cpuRtRuntime())
                 .opt("cpus", float32(s.cpus()))
                 .opt("cpuset", s.cpuset())
                 .opt("cpu_shares", s.cpuShares());
@@ -50,6 +58,7 @@ final class ServiceTree {
                 .opt("container_name", s.containerName())
                 .map("depends_on", s.dependsOn(), ServiceTree.this::dependsOn)
                 .ptr("deploy", s.deploy() == null ? null : deploy(s.deploy()))
+                .list("device_cgroup_rules", s.deviceCgroupRules(), v -> v)
                 .list("devices", s.devices(), this::device)
                 .list("dns", s.dns(), v -> v)
                 .list("dns_opt", s.dnsOpt(), v -> v)
@@ -72,6 +81,7 @@ final class ServiceTree {
                 .opt("mem_limit", bytes(s.memLimit()))
                 .opt("mem_reservation", bytes(s.memReservation()))
                 .opt("memswap_limit", bytes(s.memswapLimit()))
+                .opt("mem_swappiness", bytes(s.memSwappiness())) // compose-go reads it as UnitBytes
                 .opt("mac_address", s.macAddress())
                 .opt("network_mode", s.networkMode())
                 .map("networks", s.networks(), ServiceTree.this::network)
@@ -93,12 +103,14 @@ final class ServiceTree {
                 .opt("stdin_open", s.stdinOpen())
                 .ptr("stop_grace_period", duration(s.stopGracePeriod()))
                 .opt("stop_signal", s.stopSignal())
+                .map("storage_opt", s.storageOpt())
                 .map("sysctls", s.sysctls())
                 .list("tmpfs", s.tmpfs(), v -> v)
                 .opt("tty", s.tty())
                 .map("ulimits", s.ulimits(), this::ulimit)
                 .opt("user", s.user())
                 .opt("userns_mode", s.usernsMode())
+                .opt("uts", s.uts())
                 .list("volumes", s.volumes(), this::mount)
                 .list("volumes_from", s.volumesFrom(), v -> v)
                 .opt("working_dir", s.workingDir())
@@ -227,6 +239,21 @@ final class ServiceTree {
     }
 
     /** A single limit prints as a number; soft/hard as a mapping (JSON leaves zeros out, YAML prints both). */
+    private Map<String, Object> blkio(BlkioConfig b) {
+        return fields()
+                .opt("weight", b.weight())
+                .list("weight_device", b.weightDevice(), d -> fields().opt("path", d.path()).put("weight", d.weight()).done())
+                .list("device_read_bps", b.deviceReadBps(), this::throttle)
+                .list("device_read_iops", b.deviceReadIops(), this::throttle)
+                .list("device_write_bps", b.deviceWriteBps(), this::throttle)
+                .list("device_write_iops", b.deviceWriteIops(), this::throttle)
+                .done();
+    }
+
+    private Object throttle(BlkioConfig.Throttle t) {
+        return fields().opt("path", t.path()).put("rate", bytes(t.rate())).done();
+    }
+
     private Object ulimit(Ulimit u) {
         if (u.single() != null && u.single() != 0) {
             return u.single();

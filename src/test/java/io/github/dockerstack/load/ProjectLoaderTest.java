@@ -268,6 +268,68 @@ class ProjectLoaderTest {
         assertEquals(DependsOn.STARTED, p.service("sidecar").dependsOn().get("app").condition());
     }
 
+    @Test
+    void aRawEnvFileIsTakenAsWrittenAndADotenvOneIsInterpolated(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("raw.env"), "PASSWORD=pa$$word ${HOME}\nQUOTED='single'\n");
+        Files.writeString(dir.resolve("dot.env"), "GREETING=hello ${WHO}\n");
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  app:
+                    image: busybox
+                    env_file:
+                      - {path: raw.env, format: raw}
+                      - {path: dot.env, format: dotenv}
+                """);
+        Service app = load(LoadRequest.of(dir).withProcessEnvironment(Map.of("WHO", "world", "HOME", "/root"))).service("app");
+        assertEquals(Map.of("PASSWORD", "pa$$word ${HOME}", "QUOTED", "single", "GREETING", "hello world"), app.environment());
+    }
+
+    @Test
+    void anUnknownEnvFileFormatIsAnErrorAtItsLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("app.env"), "A=1\n");
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  app:
+                    image: busybox
+                    env_file:
+                      - path: app.env
+                        format: json
+                """);
+        ComposeException e = assertThrows(ComposeException.class, () -> load(LoadRequest.of(dir)));
+        assertEquals(6, e.location().line(), e.getMessage());
+        assertTrue(e.getMessage().contains("unsupported env_file format 'json'; use dotenv (the default) or raw"), e.getMessage());
+    }
+
+    @Test
+    void labelFilesOfEveryComposeFileFoldIntoLabelsAndTheServiceLabelsWin(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("ci"));
+        Files.writeString(dir.resolve("base.labels"), "team=blue\ntier=${team}-backend\n");
+        // as for every path in an override file, relative to the project directory
+        Files.writeString(dir.resolve("ci.labels"), "team=green\npipeline=nightly\n");
+        Files.writeString(dir.resolve("compose.yaml"), """
+                services:
+                  app:
+                    image: busybox
+                    label_file: base.labels
+                    labels: {pipeline: manual}
+                """);
+        Files.writeString(dir.resolve("ci/compose.ci.yaml"), """
+                services:
+                  app:
+                    label_file: [ci.labels]
+                """);
+        Service app = load(LoadRequest.of(dir).withFiles(List.of(dir.resolve("compose.yaml"), dir.resolve("ci/compose.ci.yaml"))))
+                .service("app");
+        assertEquals(Map.of("team", "green", "tier", "blue-backend", "pipeline", "manual"), app.labels());
+    }
+
+    @Test
+    void aMissingLabelFileSaysWhichServiceAndPath(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("compose.yaml"), "services:\n  app:\n    image: busybox\n    label_file: gone.labels\n");
+        ComposeException e = assertThrows(ComposeException.class, () -> load(LoadRequest.of(dir)));
+        assertTrue(e.getMessage().contains("service 'app': label file " + dir.resolve("gone.labels") + " does not exist"), e.getMessage());
+    }
+
     static Port port(Service s, int i) {
         return s.ports().get(i);
     }

@@ -17,6 +17,7 @@ import io.github.dockerstack.engine.NetworkEndpoint;
 import io.github.dockerstack.load.ComposeException;
 import io.github.dockerstack.model.DependsOn;
 import io.github.dockerstack.model.Deploy;
+import io.github.dockerstack.model.BlkioConfig;
 import io.github.dockerstack.model.Device;
 import io.github.dockerstack.model.FileReference;
 import io.github.dockerstack.model.Healthcheck;
@@ -428,6 +429,43 @@ class ContainerSpecsTest {
         assertEquals(Map.of("net.core.somaxconn", "1024"), spec.sysctls());
         assertEquals("host", spec.usernsMode());
         assertEquals(Map.of("a", "b"), spec.annotations());
+    }
+
+    @Test
+    void kernelControls() {
+        ContainerSpec spec = spec(service("web").cpuPeriod(100000L).cpuQuota(50000L).cpuRtPeriod(1000000L).cpuRtRuntime(950000L)
+                .memSwappiness(0L).deviceCgroupRules(List.of("c 1:3 mr")).cgroup("private").uts("host").storageOpt(Map.of("size", "1G"))
+                .blkioConfig(new BlkioConfig(300, List.of(new BlkioConfig.WeightDevice("/dev/sda", 200)),
+                        List.of(new BlkioConfig.Throttle("/dev/sda", 1L << 20)), List.of(new BlkioConfig.Throttle("/dev/sda", 100)),
+                        List.of(), List.of(new BlkioConfig.Throttle("/dev/sdb", 50)))));
+        assertEquals(100000L, spec.cpuPeriod());
+        assertEquals(50000L, spec.cpuQuota());
+        assertEquals(1000000L, spec.cpuRealtimePeriod());
+        assertEquals(950000L, spec.cpuRealtimeRuntime());
+        assertEquals(0L, spec.memorySwappiness(), "0 is passed on: the engine's way to say 'avoid swapping'");
+        assertEquals(List.of("c 1:3 mr"), spec.deviceCgroupRules());
+        assertEquals("private", spec.cgroupnsMode());
+        assertEquals("host", spec.utsMode());
+        assertEquals(Map.of("size", "1G"), spec.storageOpt());
+        assertEquals(new ContainerSpec.Blkio(300, List.of(new ContainerSpec.DeviceLimit("/dev/sda", 200)),
+                List.of(new ContainerSpec.DeviceLimit("/dev/sda", 1L << 20)), List.of(new ContainerSpec.DeviceLimit("/dev/sda", 100)),
+                List.of(), List.of(new ContainerSpec.DeviceLimit("/dev/sdb", 50))), spec.blkio());
+    }
+
+    @Test
+    void noKernelControlsLeaveTheConfigHashAsItWas() {
+        ContainerSpec spec = spec(service("web"));
+        assertNull(spec.blkio());
+        assertFalse(ConfigHash.canonical(spec).contains("blkio") || ConfigHash.canonical(spec).contains("cgroupnsMode"));
+    }
+
+    @Test
+    void cgroupIsHostOrPrivate() {
+        ComposeException e = failure(service("web").cgroup("shared"));
+        assertEquals("services.web.cgroup", e.path());
+        assertTrue(e.getMessage().contains("must be host or private, not 'shared'"), e.getMessage());
+        assertEquals("services.web.cgroup", failure(service("web").cgroup("host"), ContainerSpecs.Options.defaults().withApiVersion("1.40"))
+                .path());
     }
 
     @Test

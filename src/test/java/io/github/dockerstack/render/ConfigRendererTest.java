@@ -423,6 +423,38 @@ class ConfigRendererTest {
     }
 
     @Test
+    void kernelControlsPrintInComposeOrder() {
+        String yaml = ConfigRenderer.toYaml(project("""
+                services:
+                  a:
+                    uts: host
+                    storage_opt: {size: 1G}
+                    mem_swappiness: 10
+                    device_cgroup_rules: ["c 1:3 mr"]
+                    cpu_quota: 50000
+                    cpu_period: 100000
+                    cgroup: private
+                    blkio_config:
+                      device_read_bps: [{path: /dev/sda, rate: 1mb}]
+                      weight: 300
+                """));
+        assertTrue(yaml.contains("""
+                    blkio_config:
+                      weight: 300
+                      device_read_bps:
+                        - path: /dev/sda
+                          rate: "1048576"
+                    cgroup: private
+                    cpu_period: 100000
+                    cpu_quota: 50000
+                """), yaml);
+        assertTrue(yaml.contains("    device_cgroup_rules:\n      - c 1:3 mr\n"), yaml);
+        assertTrue(yaml.contains("    mem_swappiness: \"10\"\n"), yaml);
+        assertTrue(yaml.contains("    storage_opt:\n      size: 1G\n"), yaml);
+        assertTrue(yaml.contains("    uts: host\n"), yaml);
+    }
+
+    @Test
     void extraHostsAreSorted() {
         String yaml = ConfigRenderer.toYaml(project("""
                 services:

@@ -59,6 +59,7 @@ final class ContainerCreator {
         ports(spec, cmd, host);
         mounts(spec, host);
         resources(spec, host);
+        KernelControls.apply(spec, host);
         security(spec, host);
         networking(spec, cmd, host);
         if (spec.logDriver() != null) {

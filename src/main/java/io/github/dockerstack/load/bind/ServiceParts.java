@@ -1,5 +1,6 @@
 package io.github.dockerstack.load.bind;
 
+import io.github.dockerstack.model.BlkioConfig;
 import io.github.dockerstack.model.Build;
 import io.github.dockerstack.model.Deploy;
 import io.github.dockerstack.model.EnvFile;
@@ -9,7 +10,7 @@ import io.github.dockerstack.model.Logging;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The service's nested sections that describe how it runs: build, env_file, healthcheck, deploy, logging, hooks. */
+/** The service's nested sections that describe how it runs: build, env_file, healthcheck, deploy, blkio_config, logging, hooks. */
 final class ServiceParts {
     private ServiceParts() {
     }
@@ -53,7 +54,11 @@ final class ServiceParts {
             if (path == null) {
                 throw e.error("an env_file entry needs a path:");
             }
-            out.add(new EnvFile(path, e.get("required").bool(true), e.get("format").string()));
+            Value format = e.get("format");
+            if (format.string() != null && !EnvFile.FORMATS.contains(format.string())) {
+                throw format.error("unsupported env_file format '" + format.string() + "'; use dotenv (the default) or raw");
+            }
+            out.add(new EnvFile(path, e.get("required").bool(true), format.string()));
         }
         return out;
     }
@@ -97,6 +102,38 @@ final class ServiceParts {
             return null;
         }
         return new Deploy.Limits(l.get("cpus").number(), l.get("memory").bytes(), l.get("pids").int64());
+    }
+
+    static BlkioConfig blkio(Value b) {
+        if (b.isNull()) {
+            return null;
+        }
+        List<BlkioConfig.WeightDevice> weights = new ArrayList<>();
+        for (Value d : b.get("weight_device").items()) {
+            Integer weight = d.get("weight").integer();
+            weights.add(new BlkioConfig.WeightDevice(devicePath(d), required(weight, d, "a weight: (10 to 1000)")));
+        }
+        return new BlkioConfig(b.get("weight").integer(), weights, throttles(b.get("device_read_bps")), throttles(b.get("device_read_iops")),
+                throttles(b.get("device_write_bps")), throttles(b.get("device_write_iops")));
+    }
+
+    private static List<BlkioConfig.Throttle> throttles(Value v) {
+        List<BlkioConfig.Throttle> out = new ArrayList<>();
+        for (Value d : v.items()) {
+            out.add(new BlkioConfig.Throttle(devicePath(d), required(d.get("rate").bytes(), d, "a rate:")));
+        }
+        return out;
+    }
+
+    private static String devicePath(Value device) {
+        return required(device.get("path").string(), device, "the device's path:");
+    }
+
+    private static <T> T required(T value, Value entry, String what) {
+        if (value == null) {
+            throw entry.error("needs " + what);
+        }
+        return value;
     }
 
     static Logging logging(Value l) {

@@ -49,7 +49,7 @@ public final class Canonicalizer {
         rule("services.*.expose", ServiceRules::expose);
         rule("services.*.volumes[]", VolumeSyntax::rule);
         for (String attribute : List.of("tmpfs", "dns", "dns_search", "dns_opt", "cap_add", "cap_drop", "security_opt",
-                "profiles", "links", "external_links", "volumes_from", "group_add")) {
+                "profiles", "links", "external_links", "volumes_from", "group_add", "label_file")) {
             rule("services.*." + attribute, ServiceRules::stringOrList);
         }
         rule("services.*.extra_hosts", ExtraHostsRule::rule);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.dockerstack.load.ComposeException;
 import io.github.dockerstack.load.yaml.YamlDocument;
 import io.github.dockerstack.load.yaml.YamlReader;
+import io.github.dockerstack.model.BlkioConfig;
 import io.github.dockerstack.model.DependsOn;
 import io.github.dockerstack.model.Project;
 import io.github.dockerstack.model.Service;
@@ -516,6 +517,57 @@ class BinderTest {
                 ulimits:
                   nofile: {soft: 1024}
                 """), "services.web.ulimits.nofile", 4, "both soft: and hard:");
+    }
+
+    @Test
+    void kernelControlsAndLabelFiles() {
+        Service s = web("""
+                cpu_period: "100000"
+                cpu_quota: 50000
+                cpu_rt_period: 1000000
+                cpu_rt_runtime: 950000
+                mem_swappiness: 0
+                device_cgroup_rules: ["c 1:3 mr", "a 7:* rmw"]
+                cgroup: private
+                uts: host
+                storage_opt: {size: 1G}
+                label_file: [/p/a.labels, /p/b.labels]
+                blkio_config:
+                  weight: 300
+                  weight_device: [{path: /dev/sda, weight: 200}]
+                  device_read_bps: [{path: /dev/sda, rate: 12mb}]
+                  device_write_iops: [{path: /dev/sdb, rate: "30"}]
+                """);
+        assertEquals(100000L, s.cpuPeriod());
+        assertEquals(50000L, s.cpuQuota());
+        assertEquals(1000000L, s.cpuRtPeriod());
+        assertEquals(950000L, s.cpuRtRuntime());
+        assertEquals(0L, s.memSwappiness());
+        assertEquals(List.of("c 1:3 mr", "a 7:* rmw"), s.deviceCgroupRules());
+        assertEquals("private", s.cgroup());
+        assertEquals("host", s.uts());
+        assertEquals(Map.of("size", "1G"), s.storageOpt());
+        assertEquals(List.of("/p/a.labels", "/p/b.labels"), s.labelFiles());
+        assertEquals(new BlkioConfig(300, List.of(new BlkioConfig.WeightDevice("/dev/sda", 200)),
+                List.of(new BlkioConfig.Throttle("/dev/sda", 12L << 20)), List.of(), List.of(),
+                List.of(new BlkioConfig.Throttle("/dev/sdb", 30))), s.blkioConfig());
+    }
+
+    @Test
+    void aBlkioLimitNeedsItsRate() {
+        assertError(fails("""
+                blkio_config:
+                  device_read_bps:
+                    - path: /dev/sda
+                """), "services.web.blkio_config.device_read_bps[0]", 5, "needs a rate:");
+    }
+
+    @Test
+    void anEnvFileFormatMustBeOneComposeReads() {
+        assertError(fails("""
+                env_file:
+                  - {path: /p/.env, format: yaml}
+                """), "services.web.env_file[0].format", 4, "unsupported env_file format 'yaml'");
     }
 
     @Test
