@@ -265,6 +265,15 @@ public final class UpRun {
         readiness.expectStart(id);
         try {
             engine.startContainer(id);
+        } catch (EngineException.Unreachable e) {
+            readiness.startFailed(id);
+            throw e;
+        } catch (EngineException e) {
+            // the engine refused to run what it created (a device, a kernel limit, a port in use): a failure of this service
+            readiness.startFailed(id);
+            String prefix = "start container " + id + ": ";
+            String detail = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
+            throw new ServiceFailure(service, id, containerName, "could not start: " + detail, false);
         } catch (RuntimeException e) {
             readiness.startFailed(id);
             throw e;

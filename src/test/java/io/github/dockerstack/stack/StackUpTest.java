@@ -419,6 +419,18 @@ class StackUpTest {
     }
 
     @Test
+    void aStartTheEngineRefusesFailsTheServiceAndRemovesEverything() {
+        engine.script("postgres").health("healthy");
+        engine.failOn("start container po-backend-1", new EngineException("driver failed programming external connectivity:"
+                + " Bind for 0.0.0.0:8080 failed: port is already allocated"));
+        ServiceFailedException e = assertThrows(ServiceFailedException.class, () -> up(project(OFF)));
+        assertEquals("backend", e.service());
+        assertTrue(e.getMessage().startsWith("Service 'backend' could not start: driver failed programming external connectivity: Bind"
+                + " for 0.0.0.0:8080 failed: port is already allocated (container po-backend-1)"), e.getMessage());
+        assertEngineEmpty();
+    }
+
+    @Test
     void networkModeOfAnotherServiceUsesItsContainerId() {
         up(project("""
                 services:
