@@ -76,6 +76,7 @@ import java.util.Map;
  * @param cgroupnsMode cgroup namespace mode ("host", "private"), or null
  * @param utsMode UTS namespace mode, or null
  * @param storageOpt storage driver options
+ * @param deviceRequests requests for devices a driver provides (GPUs)
  * @param annotations OCI annotations (engine API 1.43+)
  */
 public record ContainerSpec(
@@ -147,6 +148,7 @@ public record ContainerSpec(
         String cgroupnsMode,
         String utsMode,
         Map<String, String> storageOpt,
+        List<DeviceRequest> deviceRequests,
         Map<String, String> annotations) {
 
     public ContainerSpec {
@@ -176,6 +178,7 @@ public record ContainerSpec(
         annotations = Copies.map(annotations);
         deviceCgroupRules = Copies.list(deviceCgroupRules);
         storageOpt = Copies.map(storageOpt);
+        deviceRequests = Copies.list(deviceRequests);
     }
 
     public static Builder builder(String name, String image) {
@@ -252,6 +255,7 @@ public record ContainerSpec(
         b.cgroupnsMode = cgroupnsMode;
         b.utsMode = utsMode;
         b.storageOpt = storageOpt;
+        b.deviceRequests = deviceRequests;
         b.annotations = annotations;
         return b;
     }
@@ -332,6 +336,21 @@ public record ContainerSpec(
             readIops = Copies.list(readIops);
             writeBps = Copies.list(writeBps);
             writeIops = Copies.list(writeIops);
+        }
+    }
+
+    /**
+     * A request for devices a driver provides.
+     *
+     * @param count -1 for all
+     * @param capabilities alternatives, each a set of capabilities the devices must all have
+     */
+    public record DeviceRequest(String driver, long count, List<String> deviceIds, List<List<String>> capabilities,
+            Map<String, String> options) {
+        public DeviceRequest {
+            deviceIds = Copies.list(deviceIds);
+            capabilities = Copies.list(capabilities);
+            options = Copies.map(options);
         }
     }
 
@@ -435,6 +454,7 @@ public record ContainerSpec(
         private String cgroupnsMode;
         private String utsMode;
         private Map<String, String> storageOpt;
+        private List<DeviceRequest> deviceRequests;
         private Map<String, String> annotations;
 
         private Builder() {
@@ -780,13 +800,18 @@ public record ContainerSpec(
             return this;
         }
 
+        public Builder deviceRequests(List<DeviceRequest> value) {
+            this.deviceRequests = value;
+            return this;
+        }
+
         public Builder annotations(Map<String, String> value) {
             this.annotations = value;
             return this;
         }
 
         public ContainerSpec build() {
-            return new ContainerSpec(name, image, platform, command, entrypoint, env, labels, exposedPorts, portBindings, mounts, tmpfs, volumesFrom, hostname, domainname, user, workingDir, init, stopSignal, stopTimeout, tty, stdinOpen, privileged, readOnly, capAdd, capDrop, securityOpt, ulimits, sysctls, extraHosts, dns, dnsSearch, dnsOpt, shmSize, memory, memorySwap, memoryReservation, nanoCpus, cpuShares, cpuset, pidsLimit, pidMode, ipcMode, usernsMode, devices, groupAdd, logDriver, logOptions, restartPolicy, healthcheck, networkMode, network, additionalNetworks, links, macAddress, runtime, oomScoreAdj, oomKillDisable, cgroupParent, cpuPeriod, cpuQuota, cpuRealtimePeriod, cpuRealtimeRuntime, memorySwappiness, blkio, deviceCgroupRules, cgroupnsMode, utsMode, storageOpt, annotations);
+            return new ContainerSpec(name, image, platform, command, entrypoint, env, labels, exposedPorts, portBindings, mounts, tmpfs, volumesFrom, hostname, domainname, user, workingDir, init, stopSignal, stopTimeout, tty, stdinOpen, privileged, readOnly, capAdd, capDrop, securityOpt, ulimits, sysctls, extraHosts, dns, dnsSearch, dnsOpt, shmSize, memory, memorySwap, memoryReservation, nanoCpus, cpuShares, cpuset, pidsLimit, pidMode, ipcMode, usernsMode, devices, groupAdd, logDriver, logOptions, restartPolicy, healthcheck, networkMode, network, additionalNetworks, links, macAddress, runtime, oomScoreAdj, oomKillDisable, cgroupParent, cpuPeriod, cpuQuota, cpuRealtimePeriod, cpuRealtimeRuntime, memorySwappiness, blkio, deviceCgroupRules, cgroupnsMode, utsMode, storageOpt, deviceRequests, annotations);
         }
     }
 }

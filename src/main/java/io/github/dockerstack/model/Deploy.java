@@ -1,6 +1,7 @@
 package io.github.dockerstack.model;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +18,11 @@ public record Deploy(String mode, Integer replicas, Map<String, String> labels, 
         labels = Maps.copy(labels);
     }
 
-    public record Resources(Limits limits, Limits reservations) {
+    /** @param reservedDevices {@code reservations.devices}: device requests */
+    public record Resources(Limits limits, Limits reservations, List<DeviceRequest> reservedDevices) {
+        public Resources {
+            reservedDevices = Lists.copy(reservedDevices);
+        }
     }
 
     /** @param cpus CPUs (fractional), @param memory bytes, @param pids maximum process count */

@@ -85,6 +85,7 @@ import java.util.Map;
  * @param cgroup cgroup namespace mode (host or private), or null
  * @param uts UTS namespace mode, or null
  * @param storageOpt storage driver options (storage_opt)
+ * @param gpus GPU device requests (gpus)
  * @param labelFiles label_file paths as declared (already folded into labels)
  * @param postStart post_start hooks
  * @param preStop pre_stop hooks
@@ -169,6 +170,7 @@ public record Service(
         String cgroup,
         String uts,
         Map<String, String> storageOpt,
+        List<DeviceRequest> gpus,
         List<String> labelFiles,
         List<Hook> postStart,
         List<Hook> preStop,
@@ -211,6 +213,7 @@ public record Service(
         deviceCgroupRules = Lists.copy(deviceCgroupRules);
         storageOpt = Maps.copy(storageOpt);
         labelFiles = Lists.copy(labelFiles);
+        gpus = Lists.copy(gpus);
     }
 
     public static Builder builder(String name) {
@@ -296,6 +299,7 @@ public record Service(
         b.cgroup = cgroup;
         b.uts = uts;
         b.storageOpt = storageOpt;
+        b.gpus = gpus;
         b.labelFiles = labelFiles;
         b.postStart = postStart;
         b.preStop = preStop;
@@ -383,6 +387,7 @@ public record Service(
         private String cgroup;
         private String uts;
         private Map<String, String> storageOpt;
+        private List<DeviceRequest> gpus;
         private List<String> labelFiles;
         private List<Hook> postStart;
         private List<Hook> preStop;
@@ -774,6 +779,11 @@ public record Service(
             return this;
         }
 
+        public Builder gpus(List<DeviceRequest> value) {
+            this.gpus = value;
+            return this;
+        }
+
         public Builder labelFiles(List<String> value) {
             this.labelFiles = value;
             return this;
@@ -800,7 +810,7 @@ public record Service(
         }
 
         public Service build() {
-            return new Service(name, profiles, image, build, command, entrypoint, environment, envFiles, ports, expose, volumes, tmpfs, networks, networkMode, dependsOn, healthcheck, restart, labels, containerName, hostname, domainname, user, workingDir, init, stopSignal, stopGracePeriod, tty, stdinOpen, privileged, readOnly, capAdd, capDrop, securityOpt, ulimits, sysctls, extraHosts, dns, dnsSearch, dnsOpt, shmSize, memLimit, memReservation, memswapLimit, cpus, cpuShares, cpuset, pidsLimit, deploy, scale, pid, ipc, usernsMode, devices, groupAdd, logging, links, externalLinks, volumesFrom, secrets, configs, pullPolicy, platform, runtime, macAddress, oomScoreAdj, oomKillDisable, cgroupParent, cpuPeriod, cpuQuota, cpuRtPeriod, cpuRtRuntime, memSwappiness, blkioConfig, deviceCgroupRules, cgroup, uts, storageOpt, labelFiles, postStart, preStop, annotations, extensions);
+            return new Service(name, profiles, image, build, command, entrypoint, environment, envFiles, ports, expose, volumes, tmpfs, networks, networkMode, dependsOn, healthcheck, restart, labels, containerName, hostname, domainname, user, workingDir, init, stopSignal, stopGracePeriod, tty, stdinOpen, privileged, readOnly, capAdd, capDrop, securityOpt, ulimits, sysctls, extraHosts, dns, dnsSearch, dnsOpt, shmSize, memLimit, memReservation, memswapLimit, cpus, cpuShares, cpuset, pidsLimit, deploy, scale, pid, ipc, usernsMode, devices, groupAdd, logging, links, externalLinks, volumesFrom, secrets, configs, pullPolicy, platform, runtime, macAddress, oomScoreAdj, oomKillDisable, cgroupParent, cpuPeriod, cpuQuota, cpuRtPeriod, cpuRtRuntime, memSwappiness, blkioConfig, deviceCgroupRules, cgroup, uts, storageOpt, gpus, labelFiles, postStart, preStop, annotations, extensions);
         }
     }
 }

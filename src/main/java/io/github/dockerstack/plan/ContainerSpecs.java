@@ -11,6 +11,7 @@ import io.github.dockerstack.model.BlkioConfig;
 import io.github.dockerstack.model.DependsOn;
 import io.github.dockerstack.model.Deploy;
 import io.github.dockerstack.model.Device;
+import io.github.dockerstack.model.DeviceRequest;
 import io.github.dockerstack.model.FileObject;
 import io.github.dockerstack.model.FileReference;
 import io.github.dockerstack.model.Healthcheck;
@@ -598,6 +599,22 @@ public final class ContainerSpecs {
             }
             b.memory(memory).memorySwap(service.memswapLimit()).memoryReservation(reservation)
                     .nanoCpus(cpus == null ? null : Math.round(cpus * 1e9)).pidsLimit(pids);
+            List<ContainerSpec.DeviceRequest> requests = new ArrayList<>();
+            service.gpus().forEach(g -> requests.add(deviceRequest(g, "gpu")));
+            if (r != null) {
+                r.reservedDevices().forEach(d -> requests.add(deviceRequest(d, null)));
+            }
+            b.deviceRequests(requests);
+        }
+
+        /** As compose: a {@code gpus} entry asks for the "gpu" capability besides its own. */
+        private static ContainerSpec.DeviceRequest deviceRequest(DeviceRequest request, String implied) {
+            List<String> capabilities = new ArrayList<>(request.capabilities());
+            if (implied != null && !capabilities.contains(implied)) {
+                capabilities.add(implied);
+            }
+            return new ContainerSpec.DeviceRequest(request.driver(), request.count(), request.deviceIds(), List.of(capabilities),
+                    request.options());
         }
 
         private void networks() {

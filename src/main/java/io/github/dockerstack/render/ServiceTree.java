@@ -5,6 +5,7 @@ import io.github.dockerstack.model.Build;
 import io.github.dockerstack.model.DependsOn;
 import io.github.dockerstack.model.Deploy;
 import io.github.dockerstack.model.Device;
+import io.github.dockerstack.model.DeviceRequest;
 import io.github.dockerstack.model.FileReference;
 import io.github.dockerstack.model.Healthcheck;
 import io.github.dockerstack.model.Hook;
@@ -70,6 +71,7 @@ final class ServiceTree {
                 .list("external_links", s.externalLinks(), v -> v)
                 .list("extra_hosts", sortedHosts(s.extraHosts()), v -> v)
                 .list("group_add", s.groupAdd(), v -> v)
+                .list("gpus", s.gpus(), this::deviceRequest)
                 .opt("hostname", s.hostname())
                 .ptr("healthcheck", s.healthcheck() == null ? null : healthcheck(s.healthcheck()))
                 .opt("image", s.image())
@@ -156,7 +158,7 @@ final class ServiceTree {
         Deploy.Resources r = d.resources();
         Fields resources = fields();
         if (r != null) {
-            resources.ptr("limits", limits(r.limits())).ptr("reservations", limits(r.reservations()));
+            resources.ptr("limits", limits(r.limits(), List.of())).ptr("reservations", limits(r.reservations(), r.reservedDevices()));
         }
         Deploy.RestartPolicy p = d.restartPolicy();
         return fields()
@@ -174,11 +176,25 @@ final class ServiceTree {
                 .done();
     }
 
-    private Map<String, Object> limits(Deploy.Limits l) {
-        if (l == null) {
+    private Map<String, Object> limits(Deploy.Limits l, List<DeviceRequest> devices) {
+        if (l == null && devices.isEmpty()) {
             return null;
         }
-        return fields().opt("cpus", float32(l.cpus())).opt("memory", bytes(l.memory())).opt("pids", l.pids()).done();
+        Fields f = fields();
+        if (l != null) {
+            f.opt("cpus", float32(l.cpus())).opt("memory", bytes(l.memory())).opt("pids", l.pids());
+        }
+        return f.list("devices", devices, this::deviceRequest).done();
+    }
+
+    private Object deviceRequest(DeviceRequest r) {
+        return fields()
+                .list("capabilities", r.capabilities(), v -> v)
+                .opt("driver", r.driver())
+                .opt("count", r.count())
+                .list("device_ids", r.deviceIds(), v -> v)
+                .map("options", r.options())
+                .done();
     }
 
     private Object device(Device d) {

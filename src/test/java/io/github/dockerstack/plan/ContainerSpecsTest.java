@@ -19,6 +19,7 @@ import io.github.dockerstack.model.DependsOn;
 import io.github.dockerstack.model.Deploy;
 import io.github.dockerstack.model.BlkioConfig;
 import io.github.dockerstack.model.Device;
+import io.github.dockerstack.model.DeviceRequest;
 import io.github.dockerstack.model.FileReference;
 import io.github.dockerstack.model.Healthcheck;
 import io.github.dockerstack.model.Hook;
@@ -388,7 +389,7 @@ class ContainerSpecsTest {
     @Test
     void deployLimitsWinOverServiceFields() {
         Deploy deploy = new Deploy(null, null, Map.of(), new Deploy.Resources(new Deploy.Limits(0.25, 64L << 20, 50L),
-                new Deploy.Limits(null, 32L << 20, null)), null);
+                new Deploy.Limits(null, 32L << 20, null), List.of()), null);
         ContainerSpec spec = spec(service("web").memLimit(512L << 20).cpus(2.0).deploy(deploy));
         assertEquals(64L << 20, spec.memory());
         assertEquals(32L << 20, spec.memoryReservation());
@@ -450,6 +451,16 @@ class ContainerSpecsTest {
         assertEquals(new ContainerSpec.Blkio(300, List.of(new ContainerSpec.DeviceLimit("/dev/sda", 200)),
                 List.of(new ContainerSpec.DeviceLimit("/dev/sda", 1L << 20)), List.of(new ContainerSpec.DeviceLimit("/dev/sda", 100)),
                 List.of(), List.of(new ContainerSpec.DeviceLimit("/dev/sdb", 50))), spec.blkio());
+    }
+
+    @Test
+    void gpusAskForTheGpuCapabilityAndReservedDevicesForTheirOwn() {
+        Deploy deploy = new Deploy(null, null, Map.of(), new Deploy.Resources(null, null,
+                List.of(new DeviceRequest(List.of("compute"), "nvidia", 0, List.of("1"), Map.of()))), null);
+        ContainerSpec spec = spec(service("web").deploy(deploy)
+                .gpus(List.of(new DeviceRequest(List.of(), null, DeviceRequest.ALL, List.of(), Map.of("o", "v")))));
+        assertEquals(List.of(new ContainerSpec.DeviceRequest(null, -1, List.of(), List.of(List.of("gpu")), Map.of("o", "v")),
+                new ContainerSpec.DeviceRequest("nvidia", 0, List.of("1"), List.of(List.of("compute")), Map.of())), spec.deviceRequests());
     }
 
     @Test
@@ -545,7 +556,7 @@ class ContainerSpecsTest {
 
     @Test
     void swarmOnlySettingsAreListedAsIgnored() {
-        Deploy deploy = new Deploy(null, 2, Map.of("x", "y"), new Deploy.Resources(null, new Deploy.Limits(0.5, null, null)),
+        Deploy deploy = new Deploy(null, 2, Map.of("x", "y"), new Deploy.Resources(null, new Deploy.Limits(0.5, null, null), List.of()),
                 new Deploy.RestartPolicy("on-failure", Duration.ofSeconds(5), null, null));
         Project project = shop(service("web").deploy(deploy).ports(List.of(new Port(null, "host", null, 80, "80", "tcp", null)))
                 .secrets(List.of(new FileReference("token", null, "1000", null, 0400))));

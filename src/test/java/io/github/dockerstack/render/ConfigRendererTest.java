@@ -455,6 +455,26 @@ class ConfigRendererTest {
     }
 
     @Test
+    void gpusAndReservedDevicesPrintAsDeviceRequests() {
+        String yaml = ConfigRenderer.toYaml(project("""
+                services:
+                  a:
+                    gpus: all
+                    deploy: {resources: {reservations: {devices: [{capabilities: [gpu], driver: nvidia, device_ids: ["0"]}]}}}
+                """));
+        assertTrue(yaml.contains("    gpus:\n      - count: -1\n"), yaml);
+        assertTrue(yaml.contains("""
+                        reservations:
+                          devices:
+                            - capabilities:
+                                - gpu
+                              driver: nvidia
+                              device_ids:
+                                - "0"
+                """), yaml);
+    }
+
+    @Test
     void extraHostsAreSorted() {
         String yaml = ConfigRenderer.toYaml(project("""
                 services:

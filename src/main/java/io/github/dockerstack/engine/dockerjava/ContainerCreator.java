@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.BindPropagation;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Device;
+import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
@@ -273,6 +274,9 @@ final class ContainerCreator {
                     .map(d -> new Device(d.permissions() == null ? "rwm" : d.permissions(), d.containerPath(), d.hostPath()))
                     .toList());
         }
+        if (!spec.deviceRequests().isEmpty()) {
+            host.withDeviceRequests(spec.deviceRequests().stream().map(ContainerCreator::deviceRequest).toList());
+        }
         if (spec.oomScoreAdj() != null) {
             host.withOomScoreAdj(spec.oomScoreAdj());
         }
@@ -288,6 +292,12 @@ final class ContainerCreator {
         if (!spec.annotations().isEmpty()) {
             host.withAnnotations(spec.annotations());
         }
+    }
+
+    private static DeviceRequest deviceRequest(ContainerSpec.DeviceRequest request) {
+        return new DeviceRequest().withDriver(request.driver()).withCount(Math.toIntExact(request.count()))
+                .withDeviceIds(request.deviceIds().isEmpty() ? null : request.deviceIds())
+                .withCapabilities(request.capabilities()).withOptions(request.options().isEmpty() ? null : request.options());
     }
 
     private static void security(ContainerSpec spec, HostConfig host) {

@@ -91,6 +91,7 @@ final class ServiceBinder {
                 .cgroup(s.get("cgroup").string())
                 .uts(s.get("uts").string())
                 .storageOpt(s.get("storage_opt").textMap())
+                .gpus(ServiceParts.deviceRequests(s.get("gpus")))
                 .labelFiles(s.get("label_file").strings())
                 .postStart(ServiceParts.hooks(s.get("post_start")))
                 .preStop(ServiceParts.hooks(s.get("pre_stop")))

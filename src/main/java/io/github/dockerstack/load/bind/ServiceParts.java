@@ -3,12 +3,14 @@ package io.github.dockerstack.load.bind;
 import io.github.dockerstack.model.BlkioConfig;
 import io.github.dockerstack.model.Build;
 import io.github.dockerstack.model.Deploy;
+import io.github.dockerstack.model.DeviceRequest;
 import io.github.dockerstack.model.EnvFile;
 import io.github.dockerstack.model.Healthcheck;
 import io.github.dockerstack.model.Hook;
 import io.github.dockerstack.model.Logging;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The service's nested sections that describe how it runs: build, env_file, healthcheck, deploy, blkio_config, logging, hooks. */
 final class ServiceParts {
@@ -89,12 +91,39 @@ final class ServiceParts {
                 d.get("mode").string(),
                 d.get("replicas").integer(),
                 d.get("labels").textMap(),
-                resources.isNull() ? null : new Deploy.Resources(limits(resources.get("limits")), limits(resources.get("reservations"))),
+                resources.isNull() ? null : new Deploy.Resources(limits(resources.get("limits")), limits(resources.get("reservations")),
+                        deviceRequests(resources.get("reservations").get("devices"))),
                 restart.isNull() ? null : new Deploy.RestartPolicy(
                         restart.get("condition").string(),
                         restart.get("delay").duration(),
                         restart.get("max_attempts").integer(),
                         restart.get("window").duration()));
+    }
+
+    /** {@code gpus} or {@code reservations.devices}; {@code gpus: all} is one request for all GPUs. */
+    static List<DeviceRequest> deviceRequests(Value v) {
+        if (v.raw() instanceof String) {
+            return List.of(new DeviceRequest(List.of(), null, DeviceRequest.ALL, List.of(), Map.of()));
+        }
+        List<DeviceRequest> out = new ArrayList<>();
+        for (Value r : v.items()) {
+            Value count = r.get("count");
+            long n;
+            if (count.isNull()) {
+                n = r.has("device_ids") ? 0 : DeviceRequest.ALL;
+            } else if ("all".equalsIgnoreCase(String.valueOf(count.raw()))) {
+                n = DeviceRequest.ALL;
+            } else {
+                Long number = count.raw() instanceof String s && !s.matches("-?\\d+") ? null : count.int64();
+                if (number == null) {
+                    throw count.error("must be 'all' or a number, not " + count.raw());
+                }
+                n = number;
+            }
+            out.add(new DeviceRequest(r.get("capabilities").strings(), r.get("driver").string(), n, r.get("device_ids").strings(),
+                    r.get("options").textMap()));
+        }
+        return out;
     }
 
     private static Deploy.Limits limits(Value l) {

@@ -20,8 +20,6 @@ final class UnsupportedAttributes implements Check {
         t.put("services.*.models", "AI models run by Docker Model Runner");
         t.put("services.*.provider", "services managed by an external provider");
         t.put("services.*.pre_start", "init containers");
-        t.put("services.*.gpus", "GPU device requests");
-        t.put("services.*.deploy.resources.reservations.devices", "GPU and device reservations");
         t.put("services.*.credential_spec", "Windows managed service accounts");
         t.put("services.*.isolation", "Windows container isolation");
         t.put("services.*.cpu_count", "Windows CPU limits");

@@ -1,14 +1,19 @@
 package io.github.dockerstack.engine.dockerjava;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.HostConfig;
 import io.github.dockerstack.engine.ContainerInfo;
 import io.github.dockerstack.engine.EngineException;
 import io.github.dockerstack.engine.Labels;
+import io.github.dockerstack.error.StackException;
 import io.github.dockerstack.load.LoadRequest;
+import io.github.dockerstack.model.Project;
+import io.github.dockerstack.plan.ContainerSpecs;
 import io.github.dockerstack.stack.EngineSettings;
 import io.github.dockerstack.stack.Stack;
 import io.github.dockerstack.stack.StackEvent;
@@ -29,9 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Against the real engine: the finer kernel controls of a service (CPU periods, swappiness, block
- * IO, device cgroup rules, cgroup and UTS namespaces), labels from a label_file and a raw env_file
- * arrive in the engine's view of the container, and the engine's warnings about what it discards
- * reach the user. Fails, never skips, without an engine.
+ * IO, device cgroup rules, cgroup and UTS namespaces), GPU requests, labels from a label_file and a
+ * raw env_file arrive in the engine's view of the container, and the engine's warnings about what
+ * it discards reach the user. Fails, never skips, without an engine.
  */
 class KernelControlsEngineTest {
     @TempDir
@@ -115,12 +120,69 @@ class KernelControlsEngineTest {
             HostConfig rt = probe.client().inspectContainerCmd(project + "-realtime-1").exec().getHostConfig();
             assertEquals(1_000_000L, rt.getCpuRealtimePeriod());
         } finally {
-            for (ContainerInfo c : probe.listContainers(Map.of(Labels.PROJECT, project))) {
+            removeEverything(probe);
+        }
+    }
+
+    @Test
+    void gpuRequestsReachTheEngineAndAHostWithoutGpusFailsUpCleanly() {
+        String compose = """
+                services:
+                  trainer:
+                    image: busybox:latest
+                    command: ["sleep", "300"]
+                    stop_signal: SIGKILL
+                    gpus: all
+                    deploy:
+                      resources:
+                        reservations:
+                          devices: [{driver: nvidia, device_ids: ["0"], capabilities: [compute]}]
+                """;
+        DockerJavaEngine probe = EngineConnection.open(null, null);
+        try {
+            try {
+                probe.ping();
+            } catch (EngineException.Unreachable e) {
+                fail("This test needs a Docker engine. " + e.getMessage());
+            }
+            Project p = TestProjects.load(dir, project, compose);
+            String id = probe.createContainer(ContainerSpecs.of(p, p.service("trainer"), 1,
+                    ContainerSpecs.Options.defaults().withApiVersion(probe.version().apiVersion())));
+            List<DeviceRequest> requests = probe.client().inspectContainerCmd(id).exec().getHostConfig().getDeviceRequests();
+            assertEquals(2, requests.size(), requests.toString());
+            assertEquals(-1, requests.get(0).getCount());
+            assertEquals(List.of(List.of("gpu")), requests.get(0).getCapabilities());
+            assertEquals("nvidia", requests.get(1).getDriver());
+            assertEquals(List.of("0"), requests.get(1).getDeviceIds());
+            assertEquals(List.of(List.of("compute")), requests.get(1).getCapabilities());
+            probe.removeContainer(id, true);
+
+            Stack stack = new Stack(events::add, s -> EngineConnection.open(s.dockerHost(), s.dockerContext()));
+            UpRequest up = new UpRequest(TestProjects.write(dir, project, compose), new EngineSettings(null, null), true,
+                    Duration.ofSeconds(60), false, 0, null);
+            if (Files.exists(Path.of("/dev/nvidiactl"))) {
+                stack.up(up); // a GPU host runs it
+                return;
+            }
+            StackException e = assertThrows(StackException.class, () -> stack.up(up));
+            assertTrue(e.getMessage().startsWith("Service 'trainer' could not start: ") && e.getMessage().contains("device driver"), e.getMessage());
+            assertEquals(List.of(), probe.listContainers(Map.of(Labels.PROJECT, project)), "up removes what it created");
+            assertEquals(List.of(), probe.listNetworks(Map.of(Labels.PROJECT, project)), "up removes what it created");
+        } finally {
+            removeEverything(probe);
+        }
+    }
+
+    private void removeEverything(DockerJavaEngine probe) {
+        try {
+            Map<String, String> label = Map.of(Labels.PROJECT, project);
+            for (ContainerInfo c : probe.listContainers(label)) {
                 probe.removeContainer(c.id(), true);
             }
-            probe.listNetworks(Map.of(Labels.PROJECT, project)).forEach(n -> probe.removeNetwork(n.id()));
-            assertEquals(List.of(), probe.listContainers(Map.of(Labels.PROJECT, project)), "containers left");
-            assertEquals(List.of(), probe.listNetworks(Map.of(Labels.PROJECT, project)), "networks left");
+            probe.listNetworks(label).forEach(n -> probe.removeNetwork(n.id()));
+            assertEquals(List.of(), probe.listContainers(label), "containers left");
+            assertEquals(List.of(), probe.listNetworks(label), "networks left");
+        } finally {
             probe.close();
         }
     }

@@ -11,6 +11,7 @@ import io.github.dockerstack.load.yaml.YamlDocument;
 import io.github.dockerstack.load.yaml.YamlReader;
 import io.github.dockerstack.model.BlkioConfig;
 import io.github.dockerstack.model.DependsOn;
+import io.github.dockerstack.model.DeviceRequest;
 import io.github.dockerstack.model.Project;
 import io.github.dockerstack.model.Service;
 import io.github.dockerstack.model.Ulimit;
@@ -551,6 +552,38 @@ class BinderTest {
         assertEquals(new BlkioConfig(300, List.of(new BlkioConfig.WeightDevice("/dev/sda", 200)),
                 List.of(new BlkioConfig.Throttle("/dev/sda", 12L << 20)), List.of(), List.of(),
                 List.of(new BlkioConfig.Throttle("/dev/sdb", 30))), s.blkioConfig());
+    }
+
+    @Test
+    void gpusAndReservedDevicesAreDeviceRequests() {
+        assertEquals(List.of(new DeviceRequest(List.of(), null, DeviceRequest.ALL, List.of(), Map.of())), web("gpus: all").gpus());
+        Service s = web("""
+                gpus:
+                  - {driver: nvidia, count: 2}
+                  - {capabilities: [compute], device_ids: ["0", "3"], options: {x: 1}}
+                  - {count: all}
+                  - {}
+                deploy:
+                  resources:
+                    reservations:
+                      memory: 64m
+                      devices: [{capabilities: [gpu, utility]}]
+                """);
+        assertEquals(List.of(new DeviceRequest(List.of(), "nvidia", 2, List.of(), Map.of()),
+                new DeviceRequest(List.of("compute"), null, 0, List.of("0", "3"), Map.of("x", "1")),
+                new DeviceRequest(List.of(), null, DeviceRequest.ALL, List.of(), Map.of()),
+                new DeviceRequest(List.of(), null, DeviceRequest.ALL, List.of(), Map.of())), s.gpus());
+        assertEquals(List.of(new DeviceRequest(List.of("gpu", "utility"), null, DeviceRequest.ALL, List.of(), Map.of())),
+                s.deploy().resources().reservedDevices());
+        assertEquals(64L << 20, s.deploy().resources().reservations().memory());
+    }
+
+    @Test
+    void aDeviceCountIsAllOrANumber() {
+        assertError(fails("""
+                gpus:
+                  - count: many
+                """), "services.web.gpus[0].count", 4, "must be 'all' or a number, not many");
     }
 
     @Test

@@ -20,8 +20,9 @@ class UnsupportedAttributesTest {
                 services:
                   web:
                     image: nginx
-                    gpus: all
-                """), "services.web.gpus", 4, "'gpus' (GPU device requests) is not supported by docker-stack-maven-plugin", "remove it");
+                    use_api_socket: true
+                """), "services.web.use_api_socket", 4, "'use_api_socket' (mounting the Docker API socket) is not supported by"
+                + " docker-stack-maven-plugin", "remove it");
     }
 
     @Test
@@ -30,12 +31,10 @@ class UnsupportedAttributesTest {
                 services:
                   web:
                     image: nginx
-                    deploy:
-                      resources:
-                        reservations:
-                          devices:
-                            - capabilities: [gpu]
-                """), "services.web.deploy.resources.reservations.devices", 7, "'devices'", "not supported");
+                    networks:
+                      back:
+                        driver_opts: {mtu: "1400"}
+                """), "services.web.networks.back.driver_opts", 6, "'driver_opts'", "not supported");
         assertProblem(fails(check, """
                 services:
                   web:
