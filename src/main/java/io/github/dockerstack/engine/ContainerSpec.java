@@ -77,6 +77,7 @@ import java.util.Map;
  * @param utsMode UTS namespace mode, or null
  * @param storageOpt storage driver options
  * @param deviceRequests requests for devices a driver provides (GPUs)
+ * @param files files written into the container after it is created (secrets and configs from environment or content)
  * @param annotations OCI annotations (engine API 1.43+)
  */
 public record ContainerSpec(
@@ -149,6 +150,7 @@ public record ContainerSpec(
         String utsMode,
         Map<String, String> storageOpt,
         List<DeviceRequest> deviceRequests,
+        List<FileCopy> files,
         Map<String, String> annotations) {
 
     public ContainerSpec {
@@ -179,6 +181,7 @@ public record ContainerSpec(
         deviceCgroupRules = Copies.list(deviceCgroupRules);
         storageOpt = Copies.map(storageOpt);
         deviceRequests = Copies.list(deviceRequests);
+        files = Copies.list(files);
     }
 
     public static Builder builder(String name, String image) {
@@ -256,6 +259,7 @@ public record ContainerSpec(
         b.utsMode = utsMode;
         b.storageOpt = storageOpt;
         b.deviceRequests = deviceRequests;
+        b.files = files;
         b.annotations = annotations;
         return b;
     }
@@ -352,6 +356,18 @@ public record ContainerSpec(
             capabilities = Copies.list(capabilities);
             options = Copies.map(options);
         }
+    }
+
+    /**
+     * A file written into the container before it starts, as compose writes a secret or config
+     * that has no host file.
+     *
+     * @param target absolute path in the container
+     * @param mode file mode (compose's default 0444)
+     * @param uid owner, or null for root
+     * @param gid group, or null for root
+     */
+    public record FileCopy(String target, String content, int mode, Integer uid, Integer gid) {
     }
 
     /** A weight or a rate for one device, by its path on the host. */
@@ -455,6 +471,7 @@ public record ContainerSpec(
         private String utsMode;
         private Map<String, String> storageOpt;
         private List<DeviceRequest> deviceRequests;
+        private List<FileCopy> files;
         private Map<String, String> annotations;
 
         private Builder() {
@@ -805,13 +822,18 @@ public record ContainerSpec(
             return this;
         }
 
+        public Builder files(List<FileCopy> value) {
+            this.files = value;
+            return this;
+        }
+
         public Builder annotations(Map<String, String> value) {
             this.annotations = value;
             return this;
         }
 
         public ContainerSpec build() {
-            return new ContainerSpec(name, image, platform, command, entrypoint, env, labels, exposedPorts, portBindings, mounts, tmpfs, volumesFrom, hostname, domainname, user, workingDir, init, stopSignal, stopTimeout, tty, stdinOpen, privileged, readOnly, capAdd, capDrop, securityOpt, ulimits, sysctls, extraHosts, dns, dnsSearch, dnsOpt, shmSize, memory, memorySwap, memoryReservation, nanoCpus, cpuShares, cpuset, pidsLimit, pidMode, ipcMode, usernsMode, devices, groupAdd, logDriver, logOptions, restartPolicy, healthcheck, networkMode, network, additionalNetworks, links, macAddress, runtime, oomScoreAdj, oomKillDisable, cgroupParent, cpuPeriod, cpuQuota, cpuRealtimePeriod, cpuRealtimeRuntime, memorySwappiness, blkio, deviceCgroupRules, cgroupnsMode, utsMode, storageOpt, deviceRequests, annotations);
+            return new ContainerSpec(name, image, platform, command, entrypoint, env, labels, exposedPorts, portBindings, mounts, tmpfs, volumesFrom, hostname, domainname, user, workingDir, init, stopSignal, stopTimeout, tty, stdinOpen, privileged, readOnly, capAdd, capDrop, securityOpt, ulimits, sysctls, extraHosts, dns, dnsSearch, dnsOpt, shmSize, memory, memorySwap, memoryReservation, nanoCpus, cpuShares, cpuset, pidsLimit, pidMode, ipcMode, usernsMode, devices, groupAdd, logDriver, logOptions, restartPolicy, healthcheck, networkMode, network, additionalNetworks, links, macAddress, runtime, oomScoreAdj, oomKillDisable, cgroupParent, cpuPeriod, cpuQuota, cpuRealtimePeriod, cpuRealtimeRuntime, memorySwappiness, blkio, deviceCgroupRules, cgroupnsMode, utsMode, storageOpt, deviceRequests, files, annotations);
         }
     }
 }

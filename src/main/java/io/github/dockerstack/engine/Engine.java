@@ -43,7 +43,8 @@ public interface Engine extends AutoCloseable {
 
     /**
      * Creates a container attached to {@code spec.network()}, then connects it to
-     * {@code spec.additionalNetworks()} (it is not started). Returns its id;
+     * {@code spec.additionalNetworks()} and writes {@code spec.files()} into it (it is not started;
+     * when a step after the create fails, the container is removed again). Returns its id;
      * {@link EngineException.Conflict} when the name is in use. The engine's warnings about the
      * configuration (a limit the kernel cannot apply and the engine discards, ...) go to
      * {@code warnings}, one message each.

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,21 +39,26 @@ public final class ConfigHash {
     }
 
     public static String of(ContainerSpec spec) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical(spec).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return sha256(canonical(spec));
     }
 
-    /** The text that is hashed (JSON-like), for diagnostics and tests. */
+    /** The text that is hashed (JSON-like), for diagnostics and tests; a file written into the container counts by its digest. */
     public static String canonical(ContainerSpec spec) {
         Map<String, String> labels = new TreeMap<>(spec.labels());
         labels.keySet().removeAll(RUN_LABELS);
+        List<ContainerSpec.FileCopy> files = spec.files().stream()
+                .map(f -> new ContainerSpec.FileCopy(f.target(), "sha256:" + sha256(f.content()), f.mode(), f.uid(), f.gid())).toList();
         StringBuilder out = new StringBuilder();
-        write(out, spec.toBuilder().labels(labels).build());
+        write(out, spec.toBuilder().labels(labels).files(files).build());
         return out.toString();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void write(StringBuilder out, Object value) {

@@ -167,15 +167,17 @@ public final class ContainerSpecs {
                 notes.add(at + "volumes[" + i + "].consistency: ignored by Linux engines");
             }
         }
-        fileNotes(notes, at + "secrets", service.secrets());
-        fileNotes(notes, at + "configs", service.configs());
+        fileNotes(notes, at + "secrets", service.secrets(), project.secrets());
+        fileNotes(notes, at + "configs", service.configs(), project.configs());
         return notes;
     }
 
-    private static void fileNotes(List<String> notes, String path, List<FileReference> refs) {
+    private static void fileNotes(List<String> notes, String path, List<FileReference> refs, Map<String, FileObject> defined) {
         for (int i = 0; i < refs.size(); i++) {
             FileReference r = refs.get(i);
-            if (r.uid() != null || r.gid() != null || r.mode() != null) {
+            FileObject object = defined.get(r.source());
+            boolean bound = object == null || object.file() != null; // the others are written with their owner and mode
+            if (bound && (r.uid() != null || r.gid() != null || r.mode() != null)) {
                 notes.add(path + "[" + i + "]: uid, gid and mode need swarm; the file is bind-mounted with the host file's owner and mode");
             }
         }
@@ -346,20 +348,18 @@ public final class ContainerSpecs {
                 mounts.add(m);
                 targets.add(m.target());
             }
-            // secrets and configs: read-only binds of their files, unless a volume already sits there (as Compose)
+            // secrets and configs: read-only binds of their files, unless a volume already sits there (as Compose); those from
+            // environment or content are written into the container before it starts
+            List<ContainerSpec.FileCopy> files = new ArrayList<>();
             for (int i = 0; i < service.secrets().size(); i++) {
-                MountPoint m = fileMount(service.secrets().get(i), "secret", project.secrets(), SECRETS_DIR, ".secrets[" + i + "]");
-                if (targets.add(m.target())) {
-                    mounts.add(m);
-                }
+                fileReference(service.secrets().get(i), "secret", project.secrets(), SECRETS_DIR, ".secrets[" + i + "]", targets, mounts,
+                        files);
             }
             for (int i = 0; i < service.configs().size(); i++) {
-                MountPoint m = fileMount(service.configs().get(i), "config", project.configs(), CONFIGS_DIR, ".configs[" + i + "]");
-                if (targets.add(m.target())) {
-                    mounts.add(m);
-                }
+                fileReference(service.configs().get(i), "config", project.configs(), CONFIGS_DIR, ".configs[" + i + "]", targets, mounts,
+                        files);
             }
-            b.mounts(mounts);
+            b.mounts(mounts).files(files);
             Map<String, String> tmpfs = new LinkedHashMap<>();
             for (String t : service.tmpfs()) {
                 int colon = t.indexOf(':');
@@ -409,7 +409,8 @@ public final class ContainerSpecs {
             }
         }
 
-        private MountPoint fileMount(FileReference ref, String kind, Map<String, FileObject> defined, String baseDir, String path) {
+        private void fileReference(FileReference ref, String kind, Map<String, FileObject> defined, String baseDir, String path,
+                Set<String> targets, List<MountPoint> mounts, List<ContainerSpec.FileCopy> files) {
             FileObject object = defined.get(ref.source());
             if (object == null) {
                 throw fail(path + ".source", "there is no top-level " + kind + " '" + ref.source() + "'");
@@ -421,13 +422,43 @@ public final class ContainerSpecs {
                 throw fail(path, "external " + kind + " '" + ref.source() + "' lives in swarm, which a single engine does not have; define "
                         + objectPath + ".file instead");
             }
-            if (object.file() == null) {
-                String from = object.environment() != null ? "environment" : object.content() != null ? "content" : null;
-                throw fail(path, from == null ? kind + " '" + ref.source() + "' has no file"
-                        : kind + " '" + ref.source() + "' comes from " + objectPath + "." + from + ", which docker-stack does not support yet;"
-                                + " write it to a file and use " + objectPath + ".file");
+            if (object.file() != null) {
+                if (targets.add(target)) {
+                    mounts.add(new MountPoint(MountType.BIND, object.file(), target, true, false, null, null, false, null, null));
+                }
+                return;
             }
-            return new MountPoint(MountType.BIND, object.file(), target, true, false, null, null, false, null, null);
+            String content = object.content();
+            if (content == null && object.environment() != null) {
+                content = project.environment().get(object.environment());
+                if (content == null) {
+                    throw fail(path, "environment variable " + object.environment() + " required by " + kind + " '" + ref.source()
+                            + "' is not set; set it in the environment, the .env file or the pom's <environment>");
+                }
+            }
+            if (content == null) {
+                throw fail(path, kind + " '" + ref.source() + "' has no file, environment or content");
+            }
+            if (content.isEmpty()) {
+                return; // as compose: nothing to write
+            }
+            if (service.readOnly()) {
+                throw fail(path, "cannot write " + kind + " '" + ref.source() + "' into a read_only service; only " + objectPath
+                        + ".file can be mounted there");
+            }
+            files.add(new ContainerSpec.FileCopy(target, content, ref.mode() == null ? 0444 : ref.mode(), id(ref.uid(), path + ".uid"),
+                    id(ref.gid(), path + ".gid")));
+        }
+
+        private Integer id(String value, String path) {
+            if (value == null || value.isEmpty()) {
+                return null;
+            }
+            try {
+                return Integer.valueOf(value);
+            } catch (NumberFormatException e) {
+                throw fail(path, "must be a number, not '" + value + "'");
+            }
         }
 
         private String volumesFrom(String entry, String path) {

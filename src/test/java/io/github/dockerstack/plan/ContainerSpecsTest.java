@@ -5,6 +5,7 @@ import static io.github.dockerstack.plan.Projects.service;
 import static io.github.dockerstack.plan.Projects.shop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -355,13 +356,39 @@ class ContainerSpecsTest {
     }
 
     @Test
-    void environmentSecretsAndContentConfigsAreRefusedForNow() {
-        ComposeException secret = failure(service("web").secrets(List.of(new FileReference("api_key", null, null, null, null))));
-        assertEquals("services.web.secrets[0]", secret.path());
-        assertTrue(secret.problem().contains("secrets.api_key.environment"), secret.problem());
-        ComposeException config = failure(service("web").configs(List.of(new FileReference("inline", null, null, null, null))));
-        assertEquals("services.web.configs[0]", config.path());
-        assertTrue(config.problem().contains("configs.inline.content"), config.problem());
+    void environmentSecretsAndContentConfigsAreWrittenIntoTheContainer() {
+        Project base = shop(service("web").secrets(List.of(new FileReference("api_key", null, "1000", "1001", 0400)))
+                .configs(List.of(new FileReference("inline", null, null, null, null), new FileReference("inline", "etc/app.conf", null, null,
+                        null))));
+        Project project = withEnvironment(base, Map.of("API_KEY", "k-123"));
+        ContainerSpec spec = spec(project, "web", 1);
+        assertEquals(List.of(new ContainerSpec.FileCopy("/run/secrets/api_key", "k-123", 0400, 1000, 1001),
+                new ContainerSpec.FileCopy("/inline", "hello", 0444, null, null),
+                new ContainerSpec.FileCopy("/etc/app.conf", "hello", 0444, null, null)), spec.files());
+        assertEquals(List.of(), spec.mounts());
+        assertEquals(List.of(), ContainerSpecs.ignored(project, project.service("web")), "owner and mode are honoured");
+        assertFalse(ConfigHash.canonical(spec).contains("k-123"), "the hash takes the content's digest");
+        Project changed = withEnvironment(base, Map.of("API_KEY", "k-456"));
+        assertNotEquals(spec.label(Labels.CONFIG_HASH), spec(changed, "web", 1).label(Labels.CONFIG_HASH), "new content, new container");
+    }
+
+    @Test
+    void anEnvironmentSecretNeedsItsVariable() {
+        ComposeException e = failure(service("web").secrets(List.of(new FileReference("api_key", null, null, null, null))));
+        assertEquals("services.web.secrets[0]", e.path());
+        assertTrue(e.problem().startsWith("environment variable API_KEY required by secret 'api_key' is not set"), e.problem());
+    }
+
+    @Test
+    void aReadOnlyServiceCannotTakeAWrittenConfig() {
+        ComposeException e = failure(service("web").readOnly(true).configs(List.of(new FileReference("inline", null, null, null, null))));
+        assertEquals("services.web.configs[0]", e.path());
+        assertTrue(e.problem().startsWith("cannot write config 'inline' into a read_only service"), e.problem());
+    }
+
+    private static Project withEnvironment(Project base, Map<String, String> environment) {
+        return new Project(base.name(), base.workingDir(), base.configFiles(), environment, base.profiles(), base.services(),
+                base.disabledServices(), base.networks(), base.volumes(), base.secrets(), base.configs(), base.extensions());
     }
 
     // ---------------------------------------------------------------- resources and policies

@@ -190,6 +190,44 @@ class StackEngineTest {
         assertEquals(List.of(), leftAnonymousVolumes, "the volume handed on is removed by down");
     }
 
+    @Test
+    void secretsFromTheEnvironmentAndInlineConfigsAreWrittenIntoTheContainer() throws Exception {
+        DockerJavaEngine probe = EngineConnection.open(null, null);
+        try {
+            Stack stack = new Stack(events::add, s -> EngineConnection.open(s.dockerHost(), s.dockerContext()));
+            LoadRequest request = TestProjects.write(dir, project, """
+                    services:
+                      reader:
+                        image: busybox:latest
+                        command: ["sh", "-c", "stat -c '%n %a %u:%g' /run/secrets/api_key /etc/app/app.conf; cat /run/secrets/api_key /etc/app/app.conf; exec sleep 60"]
+                        stop_signal: SIGKILL
+                        secrets: [{source: api_key, uid: "1000", gid: "1001", mode: 0400}]
+                        configs: [{source: app_conf, target: /etc/app/app.conf}]
+                    secrets:
+                      api_key: {environment: API_KEY}
+                    configs:
+                      app_conf:
+                        content: |
+                          greeting=hello from $${API_KEY:-content}
+                    """).withEnvironment(Map.of("API_KEY", "k-" + project));
+            stack.up(new UpRequest(request, null, true, Duration.ofSeconds(60), false, 0, null));
+            String id = probe.inspectContainer(project + "-reader-1").id();
+            String logs = "";
+            for (int i = 0; i < 50 && !logs.contains("greeting"); i++) {
+                Thread.sleep(100);
+                logs = probe.logs(id, 10);
+            }
+            assertTrue(logs.contains("/run/secrets/api_key 400 1000:1001"), logs);
+            assertTrue(logs.contains("/etc/app/app.conf 444 0:0"), logs);
+            assertTrue(logs.contains("k-" + project + "greeting=hello from ${API_KEY:-content}"), logs);
+            assertTrue(probe.inspectContainer(id).mounts().stream().noneMatch(m -> m.destination().startsWith("/run/secrets")),
+                    "written, not mounted");
+        } finally {
+            removeEverything(probe);
+            probe.close();
+        }
+    }
+
     private Map<String, String> containerIds(DockerJavaEngine engine) {
         Map<String, String> ids = new TreeMap<>();
         engine.listContainers(label).forEach(c -> ids.put(c.name(), c.id()));

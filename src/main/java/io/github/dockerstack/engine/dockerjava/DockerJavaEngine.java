@@ -27,6 +27,7 @@ import io.github.dockerstack.engine.NetworkInfo;
 import io.github.dockerstack.engine.NetworkSpec;
 import io.github.dockerstack.engine.VolumeInfo;
 import io.github.dockerstack.engine.VolumeSpec;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -219,8 +220,13 @@ public final class DockerJavaEngine implements Engine {
             for (NetworkEndpoint endpoint : spec.additionalNetworks()) {
                 connectNetwork(id, endpoint);
             }
+            if (!spec.files().isEmpty()) {
+                byte[] tar = FileCopies.tar(spec.files());
+                run("write files into container " + spec.name(), () -> client().copyArchiveToContainerCmd(id).withRemotePath("/")
+                        .withTarInputStream(new ByteArrayInputStream(tar)).withCopyUIDGID(FileCopies.keepOwners(spec.files())).exec());
+            }
         } catch (EngineException e) {
-            // a half-connected container would be taken as up to date next time
+            // a half-connected (or half-written) container would be taken as up to date next time
             try {
                 removeContainer(id, true);
             } catch (EngineException suppressed) {

@@ -365,6 +365,9 @@ public final class FakeEngine implements Engine {
             event = event(b, "create", Map.of());
         }
         emit(event);
+        if (!spec.files().isEmpty()) {
+            write("write files into container " + spec.name());
+        }
         createWarnings.apply(spec).forEach(warnings);
         return id;
     }
