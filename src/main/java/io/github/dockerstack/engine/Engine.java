@@ -75,6 +75,12 @@ public interface Engine extends AutoCloseable {
     /** Blocks until the container exits; returns its exit code. */
     int waitContainer(String id);
 
+    /**
+     * Runs a command in a running container and waits for it to end; {@link EngineException.NotFound}
+     * when the container is gone, {@link EngineException.Conflict} when it is not running.
+     */
+    ExecResult exec(String containerId, ExecSpec spec);
+
     /** The last {@code tailLines} lines of stdout and stderr, interleaved as written. */
     String logs(String id, int tailLines);
 

@@ -6,6 +6,7 @@ import io.github.dockerstack.engine.Labels;
 import io.github.dockerstack.graph.ServiceGraph;
 import io.github.dockerstack.load.ComposeException;
 import io.github.dockerstack.model.DependsOn;
+import io.github.dockerstack.model.Hook;
 import io.github.dockerstack.model.Project;
 import io.github.dockerstack.model.Service;
 import io.github.dockerstack.plan.Dependencies;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * {@code stop} and {@code start} of the containers a project already has (found by label): stop in
@@ -48,6 +50,7 @@ public final class Lifecycle {
             for (ContainerInfo c : byService.get(service)) {
                 if (c.running() || "restarting".equals(c.state()) || "paused".equals(c.state())) {
                     Elapsed took = Elapsed.start(clock);
+                    Hooks.preStop(engine, progress, c, service, hooks(service, Service::preStop));
                     engine.stopContainer(c.id(), UpRun.seconds(grace));
                     stopped.add(c.name());
                     progress.info(service, "Container " + c.name() + "  Stopped  " + took);
@@ -94,19 +97,20 @@ public final class Lifecycle {
         for (ContainerInfo c : containers) {
             if (!c.running()) {
                 Elapsed took = Elapsed.start(clock);
-                readiness.expectStart(c.id());
-                try {
-                    engine.startContainer(c.id());
-                } catch (RuntimeException e) {
-                    readiness.startFailed(c.id());
-                    throw e;
-                }
+                Starts.start(engine, readiness, c.id(), c.name(), service);
                 started.add(c.name());
                 progress.info(service, "Container " + c.name() + "  Started  " + took);
+                Hooks.postStart(engine, c.id(), c.name(), service, hooks(service, Service::postStart));
             }
             list.add(new ContainerRef(service, c.id(), c.name()));
         }
         return List.copyOf(list);
+    }
+
+    /** A service's hooks of one kind; none for a container whose service the model does not have. */
+    private List<Hook> hooks(String service, Function<Service, List<Hook>> kind) {
+        Service s = project.services().get(service);
+        return s == null ? List.of() : kind.apply(s);
     }
 
     /** The project's (targeted) services' containers, without one-off ones. */

@@ -178,6 +178,7 @@ public final class Teardown {
             Elapsed took = Elapsed.start(clock);
             try {
                 if (c.running() || "restarting".equals(c.state()) || "paused".equals(c.state())) {
+                    preStop(c);
                     engine.stopContainer(c.id(), UpRun.seconds(grace));
                     progress.info(c.label(Labels.SERVICE), "Container " + c.name() + "  Stopped  " + took);
                 }
@@ -194,6 +195,15 @@ public final class Teardown {
             }
         }
         return stopped;
+    }
+
+    /** The service's pre_stop hooks, when the model has the service (a down by labels alone has none to run). */
+    private void preStop(ContainerInfo c) {
+        String service = c.label(Labels.SERVICE);
+        Service model = service == null ? null : project.services().get(service);
+        if (model != null) {
+            Hooks.preStop(engine, progress, c, service, model.preStop());
+        }
     }
 
     private boolean remove(ContainerInfo c) {

@@ -262,23 +262,9 @@ public final class UpRun {
 
     private void start(String id, String containerName, String service) {
         Elapsed took = Elapsed.start(clock);
-        readiness.expectStart(id);
-        try {
-            engine.startContainer(id);
-        } catch (EngineException.Unreachable e) {
-            readiness.startFailed(id);
-            throw e;
-        } catch (EngineException e) {
-            // the engine refused to run what it created (a device, a kernel limit, a port in use): a failure of this service
-            readiness.startFailed(id);
-            String prefix = "start container " + id + ": ";
-            String detail = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-            throw new ServiceFailure(service, id, containerName, "could not start: " + detail, false);
-        } catch (RuntimeException e) {
-            readiness.startFailed(id);
-            throw e;
-        }
+        Starts.start(engine, readiness, id, containerName, service);
         progress.info(service, "Container " + containerName + "  Started  " + took);
+        Hooks.postStart(engine, id, containerName, service, project.service(service).postStart());
     }
 
     private void remove(ContainerOperation op, Duration grace) {

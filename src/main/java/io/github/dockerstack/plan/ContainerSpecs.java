@@ -254,13 +254,6 @@ public final class ContainerSpecs {
             if (service.deploy() != null && "global".equals(service.deploy().mode())) {
                 fail(".deploy.mode", "'global' (one container per swarm node) needs swarm; remove it or use mode: replicated");
             }
-            if (!service.postStart().isEmpty()) {
-                fail(".post_start", "lifecycle hooks are not supported by docker-stack yet; run the command from the service's"
-                        + " entrypoint instead");
-            }
-            if (!service.preStop().isEmpty()) {
-                fail(".pre_stop", "lifecycle hooks are not supported by docker-stack yet; handle the stop signal in the service instead");
-            }
         }
 
         private String platform() {

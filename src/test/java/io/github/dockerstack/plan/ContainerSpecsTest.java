@@ -23,7 +23,6 @@ import io.github.dockerstack.model.Device;
 import io.github.dockerstack.model.DeviceRequest;
 import io.github.dockerstack.model.FileReference;
 import io.github.dockerstack.model.Healthcheck;
-import io.github.dockerstack.model.Hook;
 import io.github.dockerstack.model.Mount;
 import io.github.dockerstack.model.Port;
 import io.github.dockerstack.model.Project;
@@ -558,13 +557,6 @@ class ContainerSpecsTest {
     void globalModeNeedsSwarm() {
         ComposeException e = failure(service("web").deploy(new Deploy("global", null, Map.of(), null, null)));
         assertEquals("services.web.deploy.mode", e.path());
-    }
-
-    @Test
-    void lifecycleHooksAreRefused() {
-        Hook hook = new Hook(List.of("echo", "hi"), null, null, null, Map.of());
-        assertEquals("services.web.post_start", failure(service("web").postStart(List.of(hook))).path());
-        assertEquals("services.web.pre_stop", failure(service("web").preStop(List.of(hook))).path());
     }
 
     @Test

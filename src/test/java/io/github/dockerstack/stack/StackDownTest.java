@@ -1,16 +1,19 @@
 package io.github.dockerstack.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dockerstack.engine.ContainerSpec;
 import io.github.dockerstack.engine.EngineException;
+import io.github.dockerstack.engine.ExecResult;
 import io.github.dockerstack.engine.Labels;
 import io.github.dockerstack.engine.NetworkEndpoint;
 import io.github.dockerstack.engine.fake.FakeEngine;
 import io.github.dockerstack.load.LoadRequest;
 import io.github.dockerstack.readiness.FakeClock;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +181,64 @@ class StackDownTest {
         assertEquals(4, result.containers().size());
         assertTrue(indexOf("start container po-api-1") < indexOf("start container po-web-1"));
         assertTrue(engine.writes().stream().noneMatch(w -> w.startsWith("create")));
+    }
+
+    static final String HOOKED = """
+            services:
+              app:
+                image: busybox:latest
+                post_start:
+                  - command: ["sh", "-c", "echo started > /tmp/marker"]
+                    user: root
+                pre_stop:
+                  - command: ["drain"]
+                  - command: ["flush", "--all"]
+                    environment: {MODE: fast}
+            """;
+
+    @Test
+    void preStopHooksRunInOrderBeforeTheStopOfDownAndStop() {
+        LoadRequest request = TestProjects.write(dir, "po", HOOKED);
+        stack.up(new UpRequest(request, null, false, null, false, 0, null));
+        assertTrue(indexOf("start container po-app-1") < indexOf("exec in container po-app-1: sh -c echo started > /tmp/marker"));
+        engine.clearRecords();
+
+        stack.stop(new LifecycleRequest(request, null, false, null));
+        assertEquals(List.of("exec in container po-app-1: drain", "exec in container po-app-1: flush --all", "stop container po-app-1 (10s)"),
+                engine.writes());
+        engine.clearRecords();
+
+        stack.start(new LifecycleRequest(request, null, false, null));
+        assertEquals(List.of("start container po-app-1", "exec in container po-app-1: sh -c echo started > /tmp/marker"), engine.writes());
+        engine.clearRecords();
+
+        down(request, false);
+        assertTrue(indexOf("exec in container po-app-1: flush --all") < indexOf("stop container po-app-1 (10s)"), engine.writes().toString());
+    }
+
+    @Test
+    void aFailingPreStopHookIsAWarningAndTheContainerStillGoes() {
+        LoadRequest request = TestProjects.write(dir, "po", HOOKED);
+        stack.up(new UpRequest(request, null, false, null, false, 0, null));
+        engine.execResults(command -> command.equals("drain") ? new ExecResult(2, "queue busy\nretry later") : new ExecResult(0, ""));
+        DownResult result = down(request, false);
+        assertEquals(List.of(), result.problems());
+        assertEquals(List.of(), engine.containerNames());
+        assertTrue(events.stream().anyMatch(e -> e.level() == StackEvent.Level.WARN && e.message().equals(
+                "Container po-app-1: pre_stop hook 1 (drain) exited with status 2: queue busy; retry later; stopping it anyway")),
+                events.toString());
+        assertFalse(engine.writes().contains("exec in container po-app-1: flush --all"), "the hooks after a failing one do not run");
+    }
+
+    @Test
+    void aDownByLabelsAloneRunsNoHooks() throws Exception {
+        LoadRequest request = TestProjects.write(dir, "po", HOOKED);
+        stack.up(new UpRequest(request, null, false, null, false, 0, null));
+        engine.clearRecords();
+        Files.delete(dir.resolve("compose.yaml"));
+        stack.down(new DownRequest(request, null, false, false, false, null, null));
+        assertTrue(engine.writes().stream().noneMatch(w -> w.startsWith("exec")), engine.writes().toString());
+        assertEquals(List.of(), engine.containerNames());
     }
 
     @Test

@@ -228,6 +228,41 @@ class StackEngineTest {
         }
     }
 
+    @Test
+    void postStartHooksRunBeforeReadinessAndPreStopHooksBeforeDown() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        DockerJavaEngine probe = EngineConnection.open(null, null);
+        try {
+            Stack stack = new Stack(events::add, s -> EngineConnection.open(s.dockerHost(), s.dockerContext()));
+            LoadRequest request = TestProjects.write(dir, project, """
+                    services:
+                      hooked:
+                        image: busybox:latest
+                        command: ["sleep", "60"]
+                        stop_signal: SIGKILL
+                        volumes: ["./out:/out"]
+                        healthcheck:
+                          test: ["CMD", "test", "-f", "/tmp/ready"]
+                          interval: 1s
+                          retries: 5
+                        post_start:
+                          - command: ["sh", "-c", "echo $$GREETING > /tmp/ready"]
+                            environment: {GREETING: "hello from post_start"}
+                        pre_stop:
+                          - command: ["sh", "-c", "cp /tmp/ready /out/drained"]
+                            user: root
+                    """);
+            UpResult up = stack.up(new UpRequest(request, null, true, Duration.ofSeconds(60), false, 0, null));
+            assertEquals("healthy", up.containers().get(0).health(), "the hook wrote what the healthcheck looks for");
+            stack.down(new DownRequest(request, null, false, false, true, null, null));
+            assertEquals("hello from post_start", Files.readString(out.resolve("drained")).trim(), "pre_stop ran before the stop");
+            assertEquals(List.of(), probe.listContainers(label));
+        } finally {
+            removeEverything(probe);
+            probe.close();
+        }
+    }
+
     private Map<String, String> containerIds(DockerJavaEngine engine) {
         Map<String, String> ids = new TreeMap<>();
         engine.listContainers(label).forEach(c -> ids.put(c.name(), c.id()));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.dockerstack.engine.EngineException;
+import io.github.dockerstack.engine.ExecResult;
 import io.github.dockerstack.engine.Labels;
 import io.github.dockerstack.engine.fake.FakeEngine;
 import io.github.dockerstack.error.StackException;
@@ -427,6 +428,21 @@ class StackUpTest {
         assertEquals("backend", e.service());
         assertTrue(e.getMessage().startsWith("Service 'backend' could not start: driver failed programming external connectivity: Bind"
                 + " for 0.0.0.0:8080 failed: port is already allocated (container po-backend-1)"), e.getMessage());
+        assertEngineEmpty();
+    }
+
+    @Test
+    void aFailingPostStartHookFailsTheServiceAndRemovesEverything() {
+        engine.execResults(command -> new ExecResult(3, "migration 42 failed"));
+        ServiceFailedException e = assertThrows(ServiceFailedException.class, () -> up(project("""
+                services:
+                  app:
+                    image: busybox:latest
+                    post_start: [{command: ["migrate"]}]
+                """)));
+        assertEquals("app", e.service());
+        assertTrue(e.getMessage().startsWith("Service 'app' post_start hook (migrate) exited with status 3: migration 42 failed"
+                + " (container po-app-1)"), e.getMessage());
         assertEngineEmpty();
     }
 

@@ -18,6 +18,8 @@ import io.github.dockerstack.engine.Engine;
 import io.github.dockerstack.engine.EngineEvent;
 import io.github.dockerstack.engine.EngineException;
 import io.github.dockerstack.engine.EngineVersion;
+import io.github.dockerstack.engine.ExecResult;
+import io.github.dockerstack.engine.ExecSpec;
 import io.github.dockerstack.engine.ImageInfo;
 import io.github.dockerstack.engine.LogLine;
 import io.github.dockerstack.engine.LogOptions;
@@ -274,6 +276,26 @@ public final class DockerJavaEngine implements Engine {
         String operation = "wait for container " + id;
         JsonNode answer = send(streamRequests, operation, Method.POST, "/containers/" + id + "/wait");
         return answer.path("StatusCode").asInt(-1);
+    }
+
+    @Override
+    public ExecResult exec(String containerId, ExecSpec spec) {
+        String operation = "run " + String.join(" ", spec.command()) + " in container " + containerId;
+        List<String> env = spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        String execId = call(operation, () -> client().execCreateCmd(containerId).withCmd(spec.command().toArray(String[]::new))
+                .withUser(spec.user()).withPrivileged(spec.privileged()).withWorkingDir(spec.workingDir())
+                .withEnv(env.isEmpty() ? null : env).withAttachStdout(true).withAttachStderr(true).exec().getId());
+        ExecOutput output = new ExecOutput();
+        run(operation, () -> {
+            try {
+                streamingClient().execStartCmd(execId).exec(output).awaitCompletion();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineException("Interrupted while running a command in container " + containerId, e);
+            }
+        });
+        Long exitCode = call(operation, () -> client().inspectExecCmd(execId).exec().getExitCodeLong());
+        return new ExecResult(exitCode == null ? -1 : exitCode, output.tail());
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.github.dockerstack.engine.Engine;
 import io.github.dockerstack.engine.EngineEvent;
 import io.github.dockerstack.engine.EngineException;
 import io.github.dockerstack.engine.EngineVersion;
+import io.github.dockerstack.engine.ExecResult;
+import io.github.dockerstack.engine.ExecSpec;
 import io.github.dockerstack.engine.ImageInfo;
 import io.github.dockerstack.engine.LogLine;
 import io.github.dockerstack.engine.LogOptions;
@@ -144,6 +146,7 @@ public final class FakeEngine implements Engine {
     private int nextHostPort = 49153;
     private volatile boolean closed;
     private volatile Function<ContainerSpec, List<String>> createWarnings = spec -> List.of();
+    private volatile Function<String, ExecResult> execResults = command -> new ExecResult(0, "");
 
     public FakeEngine() {
         image("busybox:latest");
@@ -502,6 +505,26 @@ public final class FakeEngine implements Engine {
             }
             return b.exitCode;
         }
+    }
+
+    /** How commands run in containers end (exit 0 with no output unless told otherwise), by their joined command line. */
+    public void execResults(Function<String, ExecResult> results) {
+        execResults = results;
+    }
+
+    @Override
+    public ExecResult exec(String containerId, ExecSpec spec) {
+        String name;
+        synchronized (this) {
+            Box b = find(containerId);
+            if (!"running".equals(b.state)) {
+                throw new EngineException.Conflict("exec in container " + b.spec.name() + ": container is not running", null);
+            }
+            name = b.spec.name();
+        }
+        String command = String.join(" ", spec.command());
+        write("exec in container " + name + ": " + command);
+        return execResults.apply(command);
     }
 
     @Override
