@@ -31,6 +31,7 @@ import java.util.Map;
  * @param stdinOpen keep stdin open
  * @param privileged privileged
  * @param readOnly read-only root filesystem
+ * @param unconfinedSystemPaths no masked or read-only kernel paths (security_opt systempaths=unconfined)
  * @param capAdd added capabilities
  * @param capDrop dropped capabilities
  * @param securityOpt security options
@@ -104,6 +105,7 @@ public record ContainerSpec(
         boolean stdinOpen,
         boolean privileged,
         boolean readOnly,
+        boolean unconfinedSystemPaths,
         List<String> capAdd,
         List<String> capDrop,
         List<String> securityOpt,
@@ -213,6 +215,7 @@ public record ContainerSpec(
         b.stdinOpen = stdinOpen;
         b.privileged = privileged;
         b.readOnly = readOnly;
+        b.unconfinedSystemPaths = unconfinedSystemPaths;
         b.capAdd = capAdd;
         b.capDrop = capDrop;
         b.securityOpt = securityOpt;
@@ -425,6 +428,7 @@ public record ContainerSpec(
         private boolean stdinOpen;
         private boolean privileged;
         private boolean readOnly;
+        private boolean unconfinedSystemPaths;
         private List<String> capAdd;
         private List<String> capDrop;
         private List<String> securityOpt;
@@ -589,6 +593,11 @@ public record ContainerSpec(
 
         public Builder readOnly(boolean value) {
             this.readOnly = value;
+            return this;
+        }
+
+        public Builder unconfinedSystemPaths(boolean value) {
+            this.unconfinedSystemPaths = value;
             return this;
         }
 
@@ -833,7 +842,7 @@ public record ContainerSpec(
         }
 
         public ContainerSpec build() {
-            return new ContainerSpec(name, image, platform, command, entrypoint, env, labels, exposedPorts, portBindings, mounts, tmpfs, volumesFrom, hostname, domainname, user, workingDir, init, stopSignal, stopTimeout, tty, stdinOpen, privileged, readOnly, capAdd, capDrop, securityOpt, ulimits, sysctls, extraHosts, dns, dnsSearch, dnsOpt, shmSize, memory, memorySwap, memoryReservation, nanoCpus, cpuShares, cpuset, pidsLimit, pidMode, ipcMode, usernsMode, devices, groupAdd, logDriver, logOptions, restartPolicy, healthcheck, networkMode, network, additionalNetworks, links, macAddress, runtime, oomScoreAdj, oomKillDisable, cgroupParent, cpuPeriod, cpuQuota, cpuRealtimePeriod, cpuRealtimeRuntime, memorySwappiness, blkio, deviceCgroupRules, cgroupnsMode, utsMode, storageOpt, deviceRequests, files, annotations);
+            return new ContainerSpec(name, image, platform, command, entrypoint, env, labels, exposedPorts, portBindings, mounts, tmpfs, volumesFrom, hostname, domainname, user, workingDir, init, stopSignal, stopTimeout, tty, stdinOpen, privileged, readOnly, unconfinedSystemPaths, capAdd, capDrop, securityOpt, ulimits, sysctls, extraHosts, dns, dnsSearch, dnsOpt, shmSize, memory, memorySwap, memoryReservation, nanoCpus, cpuShares, cpuset, pidsLimit, pidMode, ipcMode, usernsMode, devices, groupAdd, logDriver, logOptions, restartPolicy, healthcheck, networkMode, network, additionalNetworks, links, macAddress, runtime, oomScoreAdj, oomKillDisable, cgroupParent, cpuPeriod, cpuQuota, cpuRealtimePeriod, cpuRealtimeRuntime, memorySwappiness, blkio, deviceCgroupRules, cgroupnsMode, utsMode, storageOpt, deviceRequests, files, annotations);
         }
     }
 }

@@ -11,15 +11,17 @@ import java.util.List;
  * @param ipv6Address fixed IPv6 address, or null
  * @param macAddress fixed MAC address on this network, or null (engine API 1.44+ for networks other than the first)
  * @param links legacy links "container:alias" on that network
+ * @param linkLocalIps link-local addresses on that network
  */
 public record NetworkEndpoint(String network, List<String> aliases, String ipv4Address, String ipv6Address, String macAddress,
-                              List<String> links) {
+                              List<String> links, List<String> linkLocalIps) {
     public NetworkEndpoint {
         aliases = Copies.list(aliases);
         links = Copies.list(links);
+        linkLocalIps = Copies.list(linkLocalIps);
     }
 
     public static NetworkEndpoint of(String network, List<String> aliases) {
-        return new NetworkEndpoint(network, aliases, null, null, null, List.of());
+        return new NetworkEndpoint(network, aliases, null, null, null, List.of(), List.of());
     }
 }

@@ -497,8 +497,8 @@ public final class ContainerSpecs {
             for (int i = 0; i < service.securityOpt().size(); i++) {
                 String opt = service.securityOpt().get(i);
                 if (opt.equals("systempaths=unconfined")) {
-                    throw fail(".security_opt[" + i + "]", "systempaths=unconfined cannot be passed by docker-stack's engine client;"
-                            + " remove it (privileged: true also unmasks the paths)");
+                    b.unconfinedSystemPaths(true); // as the docker CLI: no masked or read-only paths, and no such option for the engine
+                    continue;
                 }
                 result.add(SeccompProfiles.inline(opt, project.workingDir(), at + ".security_opt[" + i + "]"));
             }
@@ -687,9 +687,6 @@ public final class ContainerSpecs {
             ServiceNetwork config = service.networks().get(key);
             List<String> aliases = new ArrayList<>(List.of(name, service.name()));
             if (config != null) {
-                if (!config.linkLocalIps().isEmpty()) {
-                    fail(".networks." + key + ".link_local_ips", "cannot be passed by docker-stack's engine client; remove them");
-                }
                 for (String alias : config.aliases()) {
                     if (!aliases.contains(alias)) {
                         aliases.add(alias);
@@ -697,7 +694,8 @@ public final class ContainerSpecs {
                 }
             }
             return new NetworkEndpoint(network.name(), aliases, config == null ? null : emptyToNull(config.ipv4Address()),
-                    config == null ? null : emptyToNull(config.ipv6Address()), config == null ? null : emptyToNull(config.macAddress()), links);
+                    config == null ? null : emptyToNull(config.ipv6Address()), config == null ? null : emptyToNull(config.macAddress()), links,
+                    config == null ? List.of() : config.linkLocalIps());
         }
 
         /**
@@ -712,7 +710,7 @@ public final class ContainerSpecs {
             }
             String mac = first.macAddress() != null ? first.macAddress() : serviceMac;
             endpoints.set(0, new NetworkEndpoint(first.network(), first.aliases(), first.ipv4Address(), first.ipv6Address(), null,
-                    first.links()));
+                    first.links(), first.linkLocalIps()));
             b.macAddress(mac);
             boolean old = options.apiVersion() != null && !ApiVersions.atLeast(options.apiVersion(), 1, 44);
             for (int i = 1; i < endpoints.size(); i++) {

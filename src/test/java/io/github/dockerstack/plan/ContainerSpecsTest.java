@@ -171,7 +171,7 @@ class ContainerSpecsTest {
     void defaultNetworkWithContainerAndServiceNameAsAliases() {
         ContainerSpec spec = spec(service("web"));
         assertEquals("shop_default", spec.networkMode());
-        assertEquals(new NetworkEndpoint("shop_default", List.of("shop-web-1", "web"), null, null, null, List.of()), spec.network());
+        assertEquals(new NetworkEndpoint("shop_default", List.of("shop-web-1", "web"), null, null, null, List.of(), List.of()), spec.network());
         assertEquals(List.of(), spec.additionalNetworks());
     }
 
@@ -193,9 +193,9 @@ class ContainerSpecsTest {
                 service("web").networks(nets));
         ContainerSpec spec = spec(project, "web", 1);
         assertEquals("corp-admin", spec.networkMode());
-        assertEquals(new NetworkEndpoint("corp-admin", List.of("shop-web-1", "web"), null, "fd00::7", null, List.of()), spec.network());
-        assertEquals(List.of(new NetworkEndpoint("shop_back", List.of("shop-web-1", "web", "api"), "10.5.0.7", null, null, List.of()),
-                new NetworkEndpoint("shop_front", List.of("shop-web-1", "web"), null, null, null, List.of())), spec.additionalNetworks());
+        assertEquals(new NetworkEndpoint("corp-admin", List.of("shop-web-1", "web"), null, "fd00::7", null, List.of(), List.of()), spec.network());
+        assertEquals(List.of(new NetworkEndpoint("shop_back", List.of("shop-web-1", "web", "api"), "10.5.0.7", null, null, List.of(), List.of()),
+                new NetworkEndpoint("shop_front", List.of("shop-web-1", "web"), null, null, null, List.of(), List.of())), spec.additionalNetworks());
     }
 
     @Test
@@ -253,10 +253,10 @@ class ContainerSpecsTest {
     }
 
     @Test
-    void linkLocalIpsAreRefused() {
-        ComposeException e = failure(service("web").networks(Map.of("default",
+    void linkLocalIpsGoOnTheirEndpoint() {
+        ContainerSpec spec = spec(service("web").networks(Map.of("default",
                 new ServiceNetwork(List.of(), null, null, null, null, List.of("169.254.8.8")))));
-        assertEquals("services.web.networks.default.link_local_ips", e.path());
+        assertEquals(List.of("169.254.8.8"), spec.network().linkLocalIps());
     }
 
     @Test
@@ -521,8 +521,11 @@ class ContainerSpecsTest {
     }
 
     @Test
-    void unmaskedSystemPathsAreRefused() {
-        assertEquals("services.web.security_opt[0]", failure(service("web").securityOpt(List.of("systempaths=unconfined"))).path());
+    void unconfinedSystemPathsBecomeAFlagNotAnOption() {
+        ContainerSpec spec = spec(service("web").securityOpt(List.of("no-new-privileges", "systempaths=unconfined")));
+        assertTrue(spec.unconfinedSystemPaths());
+        assertEquals(List.of("no-new-privileges"), spec.securityOpt());
+        assertFalse(spec(service("web")).unconfinedSystemPaths());
     }
 
     // ---------------------------------------------------------------- healthcheck

@@ -3,11 +3,8 @@ package io.github.dockerstack.engine.dockerjava;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.command.CreateContainerResponse;
-import com.github.dockerjava.api.command.CreateNetworkCmd;
 import com.github.dockerjava.api.command.LogContainerCmd;
 import com.github.dockerjava.api.model.Frame;
-import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -209,13 +206,13 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public String createContainer(ContainerSpec spec, Consumer<String> warnings) {
-        CreateContainerResponse created = call("create container " + spec.name(), () -> ContainerCreator.command(client(), spec).exec());
-        String id = created.getId();
-        if (created.getWarnings() != null) {
-            for (String warning : created.getWarnings()) {
-                if (warning != null && !warning.isBlank()) {
-                    warnings.accept(warning.strip());
-                }
+        String operation = "create container " + spec.name();
+        byte[] body = ContainerBody.json(spec);
+        JsonNode created = call(operation, () -> requests.post(operation, ContainerBody.path(spec), body));
+        String id = created.path("Id").asText();
+        for (JsonNode warning : created.path("Warnings")) { // null when there are none
+            if (!warning.asText().isBlank()) {
+                warnings.accept(warning.asText().strip());
             }
         }
         try {
@@ -344,6 +341,11 @@ public final class DockerJavaEngine implements Engine {
         return frames;
     }
 
+    /** The engine's whole answer to a read, for tests that look at fields no model carries. */
+    JsonNode readRaw(String path) {
+        return read("read " + path, path);
+    }
+
     @Override
     public String inspectJson(String containerId) {
         String operation = "inspect container " + containerId;
@@ -353,9 +355,9 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void connectNetwork(String containerId, NetworkEndpoint endpoint) {
-        run("connect container " + containerId + " to network " + endpoint.network(), () -> client().connectToNetworkCmd()
-                .withNetworkId(endpoint.network()).withContainerId(containerId).withContainerNetwork(ContainerCreator.endpoint(endpoint))
-                .exec());
+        String operation = "connect container " + containerId + " to network " + endpoint.network();
+        byte[] body = ResourceBodies.connect(containerId, endpoint);
+        call(operation, () -> requests.post(operation, "/networks/" + EngineRequests.query(endpoint.network()) + "/connect", body));
     }
 
     // ---------------------------------------------------------------- networks
@@ -380,47 +382,9 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public String createNetwork(NetworkSpec spec) {
-        CreateNetworkCmd cmd = client().createNetworkCmd().withName(spec.name()).withLabels(spec.labels()).withInternal(spec.internal())
-                .withAttachable(spec.attachable());
-        if (spec.driver() != null) {
-            cmd.withDriver(spec.driver());
-        }
-        if (!spec.driverOptions().isEmpty()) {
-            cmd.withOptions(spec.driverOptions());
-        }
-        if (spec.enableIpv6() != null) {
-            cmd.withEnableIpv6(spec.enableIpv6());
-        }
-        if (!spec.ipamOptions().isEmpty()) {
-            throw new EngineException("Network " + spec.name() + ": ipam.options cannot be passed to the engine (docker-java has no field for"
-                    + " them); remove them.");
-        }
-        if (spec.ipamDriver() != null || !spec.ipamPools().isEmpty()) {
-            List<Network.Ipam.Config> pools = new ArrayList<>();
-            for (NetworkSpec.IpamPool pool : spec.ipamPools()) {
-                if (!pool.auxAddresses().isEmpty()) {
-                    throw new EngineException("Network " + spec.name() + ": ipam aux_addresses cannot be passed to the engine (docker-java has"
-                            + " no field for them); remove them.");
-                }
-                Network.Ipam.Config config = new Network.Ipam.Config();
-                if (pool.subnet() != null) {
-                    config.withSubnet(pool.subnet());
-                }
-                if (pool.ipRange() != null) {
-                    config.withIpRange(pool.ipRange());
-                }
-                if (pool.gateway() != null) {
-                    config.withGateway(pool.gateway());
-                }
-                pools.add(config);
-            }
-            Network.Ipam ipam = new Network.Ipam().withConfig(pools);
-            if (spec.ipamDriver() != null) {
-                ipam.withDriver(spec.ipamDriver());
-            }
-            cmd.withIpam(ipam);
-        }
-        return call("create network " + spec.name(), cmd::exec).getId();
+        String operation = "create network " + spec.name();
+        byte[] body = ResourceBodies.network(spec);
+        return call(operation, () -> requests.post(operation, "/networks/create", body)).path("Id").asText();
     }
 
     @Override
@@ -449,16 +413,9 @@ public final class DockerJavaEngine implements Engine {
 
     @Override
     public void createVolume(VolumeSpec spec) {
-        run("create volume " + spec.name(), () -> {
-            var cmd = client().createVolumeCmd().withName(spec.name()).withLabels(spec.labels());
-            if (spec.driver() != null) {
-                cmd.withDriver(spec.driver());
-            }
-            if (!spec.options().isEmpty()) {
-                cmd.withDriverOpts(spec.options());
-            }
-            cmd.exec();
-        });
+        String operation = "create volume " + spec.name();
+        byte[] body = ResourceBodies.volume(spec);
+        call(operation, () -> requests.post(operation, "/volumes/create", body));
     }
 
     @Override

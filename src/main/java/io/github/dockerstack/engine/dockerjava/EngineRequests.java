@@ -19,8 +19,8 @@ import java.util.Optional;
  * JSON trees, and the calls that send no body (start, stop, kill, remove, rename, wait). In a
  * goal's fresh JVM docker-java's commands and typed models cost a JSON mapper's set-up and a bean
  * introspection per class, several hundred milliseconds before the first answer; these cost a few
- * ({@link JsonTrees}). docker-java's commands stay for what sends a body (create, connect) and
- * for builds, pulls and logs. Also reads fields docker-java's models leave out (an image's
+ * ({@link JsonTrees}). Creates and connects send bodies written the same way ({@link JsonBody});
+ * docker-java's commands stay for builds, pulls, logs, exec and archive copies. Also reads fields docker-java's models leave out (an image's
  * LastTagTime).
  */
 final class EngineRequests {
@@ -55,12 +55,27 @@ final class EngineRequests {
         return exchange(operation, method, path, true);
     }
 
+    /**
+     * {@code POST path} with a JSON body (a create or connect); statuses as {@link #call}.
+     *
+     * @return the JSON answer; a missing node when there is none
+     */
+    JsonNode post(String operation, String path, byte[] json) {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.POST).path(path)
+                .putHeader("Content-Type", "application/json").bodyBytes(json).build();
+        return exchange(operation, request, true);
+    }
+
     private JsonNode read(String operation, String path, boolean required) {
         return exchange(operation, DockerHttpClient.Request.Method.GET, path, required);
     }
 
     private JsonNode exchange(String operation, DockerHttpClient.Request.Method method, String path, boolean required) {
-        try (DockerHttpClient.Response response = send(http, method, path); InputStream body = response.getBody()) {
+        return exchange(operation, DockerHttpClient.Request.builder().method(method).path(path).build(), required);
+    }
+
+    private JsonNode exchange(String operation, DockerHttpClient.Request request, boolean required) {
+        try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
             int status = response.getStatusCode();
             if (status == 404 && !required) {
                 return null;
@@ -71,7 +86,8 @@ final class EngineRequests {
             if (status / 100 != 2) {
                 throw failure(operation, status, body.readAllBytes());
             }
-            return JsonTrees.read(body);
+            byte[] answer = body.readAllBytes();
+            return answer.length == 0 ? MissingNode.getInstance() : JsonTrees.read(answer);
         } catch (IOException e) {
             throw new UncheckedIOException(operation + ": " + e.getMessage(), e); // the caller translates it, as docker-java's failures
         }

@@ -12,6 +12,7 @@ import io.github.dockerstack.engine.ContainerInfo;
 import io.github.dockerstack.engine.ContainerSpec;
 import io.github.dockerstack.engine.EngineException;
 import io.github.dockerstack.engine.Labels;
+import io.github.dockerstack.engine.NetworkEndpoint;
 import io.github.dockerstack.engine.NetworkSpec;
 import io.github.dockerstack.engine.VolumeSpec;
 import io.github.dockerstack.model.FileObject;
@@ -174,6 +175,40 @@ class ComposeSpecOnEngineTest {
         assertEquals("running", engine.inspectContainer(sideId).state());
         String sideMode = engine.client().inspectContainerCmd(sideId).exec().getHostConfig().getNetworkMode();
         assertEquals("container:" + id, sideMode); // the engine resolves the name the spec gave
+    }
+
+    @Test
+    void valuesDockerJavasModelCouldNotCarryReachTheEngine() {
+        String networkName = project + "_back";
+        engine.createNetwork(new NetworkSpec(networkName, null, Map.of(), null,
+                List.of(new NetworkSpec.IpamPool("10.231.0.0/24", null, "10.231.0.1", Map.of("router", "10.231.0.2"))), Map.of(), false,
+                false, null, Map.of(Labels.PROJECT, project)));
+        var ipam = engine.readRaw("/networks/" + networkName).path("IPAM").path("Config").get(0);
+        assertEquals("10.231.0.0/24", ipam.path("Subnet").asText());
+        assertEquals("10.231.0.2", ipam.path("AuxiliaryAddresses").path("router").asText(), ipam.toString());
+
+        NetworkEndpoint endpoint = new NetworkEndpoint(networkName, List.of("app"), "10.231.0.7", null, null, List.of(),
+                List.of("169.254.10.10"));
+        ContainerSpec spec = ContainerSpec.builder(project + "-app-1", "busybox:latest").command(List.of("sleep", "300"))
+                .labels(Map.of(Labels.PROJECT, project)).networkMode(networkName).network(endpoint).unconfinedSystemPaths(true)
+                .logOptions(Map.of("max-size", "2m")).build();
+        String id = engine.createContainer(spec);
+        InspectContainerResponse c = engine.client().inspectContainerCmd(id).exec();
+        assertEquals("json-file", c.getHostConfig().getLogConfig().getType().getType(), "options without a driver: the engine's default");
+        assertEquals(Map.of("max-size", "2m"), c.getHostConfig().getLogConfig().getConfig());
+        var document = engine.readRaw("/containers/" + id + "/json");
+        assertTrue(document.path("HostConfig").path("MaskedPaths").isArray() && document.path("HostConfig").path("MaskedPaths").isEmpty(),
+                document.path("HostConfig").toString());
+        assertTrue(document.path("HostConfig").path("ReadonlyPaths").isEmpty());
+        assertEquals(List.of("169.254.10.10"), JsonTrees.textList(document.path("NetworkSettings").path("Networks").path(networkName)
+                .path("IPAMConfig").path("LinkLocalIPs")));
+        engine.startContainer(id);
+        assertEquals("10.231.0.7", engine.inspectContainer(id).networks().get(networkName).ipv4Address());
+
+        EngineException unknown = org.junit.jupiter.api.Assertions.assertThrows(EngineException.class, () -> engine.createContainer(
+                ContainerSpec.builder(project + "-caps-1", "busybox:latest").labels(Map.of(Labels.PROJECT, project))
+                        .capAdd(List.of("NO_SUCH_CAP")).build()));
+        assertTrue(unknown.getMessage().contains("NO_SUCH_CAP"), unknown.getMessage());
     }
 
     private String awaitLogs(String id, String expected) throws InterruptedException {
