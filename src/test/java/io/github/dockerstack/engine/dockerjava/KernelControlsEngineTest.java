@@ -3,12 +3,10 @@ package io.github.dockerstack.engine.dockerjava;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.HostConfig;
 import io.github.dockerstack.engine.ContainerInfo;
-import io.github.dockerstack.engine.EngineException;
 import io.github.dockerstack.engine.Labels;
 import io.github.dockerstack.error.StackException;
 import io.github.dockerstack.load.LoadRequest;
@@ -75,13 +73,8 @@ class KernelControlsEngineTest {
                     cpu_rt_period: 1000000
                     profiles: [rt]
                 """.formatted(device));
-        DockerJavaEngine probe = EngineConnection.open(null, null);
+        DockerJavaEngine probe = RealEngine.connect("busybox:latest");
         try {
-            try {
-                probe.ping();
-            } catch (EngineException.Unreachable e) {
-                fail("This test needs a Docker engine. " + e.getMessage());
-            }
             Stack stack = new Stack(events::add, s -> EngineConnection.open(s.dockerHost(), s.dockerContext()));
             stack.up(new UpRequest(request, new EngineSettings(null, null), true, Duration.ofSeconds(60), false, 0, null));
 
@@ -138,13 +131,8 @@ class KernelControlsEngineTest {
                         reservations:
                           devices: [{driver: nvidia, device_ids: ["0"], capabilities: [compute]}]
                 """;
-        DockerJavaEngine probe = EngineConnection.open(null, null);
+        DockerJavaEngine probe = RealEngine.connect("busybox:latest");
         try {
-            try {
-                probe.ping();
-            } catch (EngineException.Unreachable e) {
-                fail("This test needs a Docker engine. " + e.getMessage());
-            }
             Project p = TestProjects.load(dir, project, compose);
             String id = probe.createContainer(ContainerSpecs.of(p, p.service("trainer"), 1,
                     ContainerSpecs.Options.defaults().withApiVersion(probe.version().apiVersion())));
