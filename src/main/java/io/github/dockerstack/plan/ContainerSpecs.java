@@ -695,7 +695,7 @@ public final class ContainerSpecs {
             }
             return new NetworkEndpoint(network.name(), aliases, config == null ? null : emptyToNull(config.ipv4Address()),
                     config == null ? null : emptyToNull(config.ipv6Address()), config == null ? null : emptyToNull(config.macAddress()), links,
-                    config == null ? List.of() : config.linkLocalIps());
+                    config == null ? List.of() : config.linkLocalIps(), config == null ? Map.of() : config.driverOpts());
         }
 
         /**
@@ -710,7 +710,7 @@ public final class ContainerSpecs {
             }
             String mac = first.macAddress() != null ? first.macAddress() : serviceMac;
             endpoints.set(0, new NetworkEndpoint(first.network(), first.aliases(), first.ipv4Address(), first.ipv6Address(), null,
-                    first.links(), first.linkLocalIps()));
+                    first.links(), first.linkLocalIps(), first.driverOpts()));
             b.macAddress(mac);
             boolean old = options.apiVersion() != null && !ApiVersions.atLeast(options.apiVersion(), 1, 44);
             for (int i = 1; i < endpoints.size(); i++) {

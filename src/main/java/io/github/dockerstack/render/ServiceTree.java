@@ -224,6 +224,7 @@ final class ServiceTree {
         }
         return fields()
                 .list("aliases", n.aliases(), v -> v)
+                .map("driver_opts", n.driverOpts())
                 .opt("ipv4_address", n.ipv4Address())
                 .opt("ipv6_address", n.ipv6Address())
                 .list("link_local_ips", n.linkLocalIps(), v -> v)

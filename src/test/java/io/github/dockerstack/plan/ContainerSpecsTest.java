@@ -171,7 +171,7 @@ class ContainerSpecsTest {
     void defaultNetworkWithContainerAndServiceNameAsAliases() {
         ContainerSpec spec = spec(service("web"));
         assertEquals("shop_default", spec.networkMode());
-        assertEquals(new NetworkEndpoint("shop_default", List.of("shop-web-1", "web"), null, null, null, List.of(), List.of()), spec.network());
+        assertEquals(new NetworkEndpoint("shop_default", List.of("shop-web-1", "web"), null, null, null, List.of(), List.of(), Map.of()), spec.network());
         assertEquals(List.of(), spec.additionalNetworks());
     }
 
@@ -187,15 +187,15 @@ class ContainerSpecsTest {
     void networksByPriorityThenNameWithEngineNamesAliasesAndAddresses() {
         Map<String, ServiceNetwork> nets = new LinkedHashMap<>();
         nets.put("front", null);
-        nets.put("back", new ServiceNetwork(List.of("api", "web"), "10.5.0.7", null, null, null, List.of()));
-        nets.put("admin", new ServiceNetwork(List.of(), null, "fd00::7", 10, null, List.of()));
+        nets.put("back", new ServiceNetwork(List.of("api", "web"), "10.5.0.7", null, null, null, List.of(), Map.of()));
+        nets.put("admin", new ServiceNetwork(List.of(), null, "fd00::7", 10, null, List.of(), Map.of()));
         Project project = shop(Map.of("front", network("shop_front"), "back", network("shop_back"), "admin", network("corp-admin")),
                 service("web").networks(nets));
         ContainerSpec spec = spec(project, "web", 1);
         assertEquals("corp-admin", spec.networkMode());
-        assertEquals(new NetworkEndpoint("corp-admin", List.of("shop-web-1", "web"), null, "fd00::7", null, List.of(), List.of()), spec.network());
-        assertEquals(List.of(new NetworkEndpoint("shop_back", List.of("shop-web-1", "web", "api"), "10.5.0.7", null, null, List.of(), List.of()),
-                new NetworkEndpoint("shop_front", List.of("shop-web-1", "web"), null, null, null, List.of(), List.of())), spec.additionalNetworks());
+        assertEquals(new NetworkEndpoint("corp-admin", List.of("shop-web-1", "web"), null, "fd00::7", null, List.of(), List.of(), Map.of()), spec.network());
+        assertEquals(List.of(new NetworkEndpoint("shop_back", List.of("shop-web-1", "web", "api"), "10.5.0.7", null, null, List.of(), List.of(), Map.of()),
+                new NetworkEndpoint("shop_front", List.of("shop-web-1", "web"), null, null, null, List.of(), List.of(), Map.of())), spec.additionalNetworks());
     }
 
     @Test
@@ -243,7 +243,7 @@ class ContainerSpecsTest {
     void macAddressOnASecondNetworkNeedsApi144() {
         Map<String, ServiceNetwork> nets = new LinkedHashMap<>();
         nets.put("a", null);
-        nets.put("b", new ServiceNetwork(List.of(), null, null, null, "02:42:ac:11:00:09", List.of()));
+        nets.put("b", new ServiceNetwork(List.of(), null, null, null, "02:42:ac:11:00:09", List.of(), Map.of()));
         Project project = shop(Map.of("a", network("shop_a"), "b", network("shop_b")), service("web").networks(nets));
         ComposeException e = assertThrows(ComposeException.class, () -> ContainerSpecs.of(project, project.service("web"), 1, API_1_41));
         assertEquals("services.web.networks.b.mac_address", e.path());
@@ -253,10 +253,11 @@ class ContainerSpecsTest {
     }
 
     @Test
-    void linkLocalIpsGoOnTheirEndpoint() {
+    void linkLocalIpsAndDriverOptionsGoOnTheirEndpoint() {
         ContainerSpec spec = spec(service("web").networks(Map.of("default",
-                new ServiceNetwork(List.of(), null, null, null, null, List.of("169.254.8.8")))));
+                new ServiceNetwork(List.of(), null, null, null, null, List.of("169.254.8.8"), Map.of("com.example.mtu", "1400")))));
         assertEquals(List.of("169.254.8.8"), spec.network().linkLocalIps());
+        assertEquals(Map.of("com.example.mtu", "1400"), spec.network().driverOpts());
     }
 
     @Test

@@ -86,7 +86,7 @@ final class ContainerBody {
      * the container); at connect, every other one's.
      */
     static void endpoint(NetworkEndpoint endpoint, List<String> links, boolean withMac, JsonBody e) {
-        e.strings("Aliases", endpoint.aliases()).strings("Links", links);
+        e.strings("Aliases", endpoint.aliases()).strings("Links", links).map("DriverOpts", endpoint.driverOpts());
         if (endpoint.ipv4Address() != null || endpoint.ipv6Address() != null || !endpoint.linkLocalIps().isEmpty()) {
             e.object("IPAMConfig", ipam -> ipam.string("IPv4Address", endpoint.ipv4Address()).string("IPv6Address", endpoint.ipv6Address())
                     .strings("LinkLocalIPs", endpoint.linkLocalIps()));
@@ -271,7 +271,7 @@ final class ContainerBody {
 
     private static boolean hasSettings(NetworkEndpoint endpoint) {
         return !endpoint.aliases().isEmpty() || endpoint.ipv4Address() != null || endpoint.ipv6Address() != null
-                || !endpoint.linkLocalIps().isEmpty();
+                || !endpoint.linkLocalIps().isEmpty() || !endpoint.driverOpts().isEmpty();
     }
 
     /** Links also go on the endpoint of a user-defined network, where the engine resolves them. */

@@ -84,7 +84,8 @@ final class Attachments {
                 n.get("ipv6_address").string(),
                 n.get("priority").integer(),
                 n.get("mac_address").string(),
-                n.get("link_local_ips").strings())));
+                n.get("link_local_ips").strings(),
+                n.get("driver_opts").textMap())));
         return out;
     }
 

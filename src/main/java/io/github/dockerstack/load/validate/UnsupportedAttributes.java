@@ -26,7 +26,6 @@ final class UnsupportedAttributes implements Check {
         t.put("services.*.cpu_percent", "Windows CPU limits");
         t.put("services.*.use_api_socket", "mounting the Docker API socket");
         t.put("services.*.networks.*.interface_name", "network interface names");
-        t.put("services.*.networks.*.driver_opts", "per-service network driver options");
         t.put("services.*.networks.*.gw_priority", "gateway priorities");
         t.put("services.*.volumes[].bind.recursive", "recursive bind mount options");
         t.put("services.*.volumes[].image", "image mount options");

@@ -83,7 +83,7 @@ class ComposeSpecOnEngineTest {
         Files.writeString(dir.resolve("app.conf"), "conf-" + project + "\n");
         Files.createDirectories(dir.resolve("site"));
         Map<String, ServiceNetwork> networks = new LinkedHashMap<>();
-        networks.put("default", new ServiceNetwork(List.of("www"), null, null, null, null, List.of()));
+        networks.put("default", new ServiceNetwork(List.of("www"), null, null, null, null, List.of(), Map.of()));
         networks.put("back", null);
         Service web = Service.builder("web").image("busybox:latest")
                 .command(List.of("sh", "-c", "cat /run/secrets/token /app.conf; exec sleep 300"))
@@ -188,7 +188,7 @@ class ComposeSpecOnEngineTest {
         assertEquals("10.231.0.2", ipam.path("AuxiliaryAddresses").path("router").asText(), ipam.toString());
 
         NetworkEndpoint endpoint = new NetworkEndpoint(networkName, List.of("app"), "10.231.0.7", null, null, List.of(),
-                List.of("169.254.10.10"));
+                List.of("169.254.10.10"), Map.of("com.example.tier", "back"));
         ContainerSpec spec = ContainerSpec.builder(project + "-app-1", "busybox:latest").command(List.of("sleep", "300"))
                 .labels(Map.of(Labels.PROJECT, project)).networkMode(networkName).network(endpoint).unconfinedSystemPaths(true)
                 .logOptions(Map.of("max-size", "2m")).build();
@@ -202,6 +202,8 @@ class ComposeSpecOnEngineTest {
         assertTrue(document.path("HostConfig").path("ReadonlyPaths").isEmpty());
         assertEquals(List.of("169.254.10.10"), JsonTrees.textList(document.path("NetworkSettings").path("Networks").path(networkName)
                 .path("IPAMConfig").path("LinkLocalIPs")));
+        assertEquals("back", document.path("NetworkSettings").path("Networks").path(networkName).path("DriverOpts").path("com.example.tier")
+                .asText());
         engine.startContainer(id);
         assertEquals("10.231.0.7", engine.inspectContainer(id).networks().get(networkName).ipv4Address());
 

@@ -75,13 +75,14 @@ class ContainerBodyTest {
     @Test
     void linksGoOnTheEndpointOfAUserDefinedNetworkToo() throws IOException {
         NetworkEndpoint endpoint = new NetworkEndpoint("shop_back", List.of("shop-web-1", "web"), "10.5.0.7", null, "02:42:ac:11:00:09",
-                List.of("db"), List.of("169.254.8.8"));
+                List.of("db"), List.of("169.254.8.8"), Map.of("com.example.mtu", "1400"));
         JsonNode body = container(ContainerSpec.builder("c", "busybox").networkMode("shop_back").network(endpoint)
                 .links(List.of("cache:redis")));
         assertEquals(List.of("cache:redis", "db:db"), JsonTrees.textList(body.path("HostConfig").path("Links")));
         JsonNode e = body.path("NetworkingConfig").path("EndpointsConfig").path("shop_back");
         assertEquals(List.of("cache:redis", "db:db"), JsonTrees.textList(e.path("Links")));
         assertEquals("{\"IPv4Address\":\"10.5.0.7\",\"LinkLocalIPs\":[\"169.254.8.8\"]}", JsonTrees.write(e.path("IPAMConfig"), false));
+        assertEquals("1400", e.path("DriverOpts").path("com.example.mtu").asText());
         assertEquals("02:42:ac:11:00:09", body.path("MacAddress").asText(), "the first network's MAC goes on the container");
 
         JsonNode bridge = container(ContainerSpec.builder("c", "busybox").networkMode("bridge").links(List.of("cache")));
@@ -113,7 +114,7 @@ class ContainerBodyTest {
                 JsonTrees.write(json(ResourceBodies.volume(new VolumeSpec("shop_data", null, Map.of("type", "tmpfs"), Map.of("l", "1")))),
                         false));
         NetworkEndpoint endpoint = new NetworkEndpoint("shop_front", List.of("web"), null, null, "02:42:ac:11:00:0a", List.of(),
-                List.of());
+                List.of(), Map.of());
         assertEquals("{\"Container\":\"abc\",\"EndpointConfig\":{\"Aliases\":[\"web\"],\"MacAddress\":\"02:42:ac:11:00:0a\"}}",
                 JsonTrees.write(json(ResourceBodies.connect("abc", endpoint)), false));
     }

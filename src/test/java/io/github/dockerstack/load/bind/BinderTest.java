@@ -621,7 +621,7 @@ class BinderTest {
                     tmpfs: {mode: "1777"}
                 networks:
                   front: null
-                  back: {aliases: [api], ipv4_address: 10.0.0.2, priority: "10"}
+                  back: {aliases: [api], ipv4_address: 10.0.0.2, priority: "10", driver_opts: {com.example.mtu: 1400}}
                 post_start:
                   - command: [echo, up]
                     privileged: "true"
@@ -642,6 +642,7 @@ class BinderTest {
         assertTrue(s.networks().containsKey("front"));
         assertNull(s.networks().get("front"));
         assertEquals(List.of("api"), s.networks().get("back").aliases());
+        assertEquals(Map.of("com.example.mtu", "1400"), s.networks().get("back").driverOpts());
         assertEquals(10, s.networks().get("back").priority());
         assertEquals(List.of("echo", "up"), s.postStart().get(0).command());
         assertEquals(Boolean.TRUE, s.postStart().get(0).privileged());

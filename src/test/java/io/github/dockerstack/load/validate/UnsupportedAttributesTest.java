@@ -33,8 +33,8 @@ class UnsupportedAttributesTest {
                     image: nginx
                     networks:
                       back:
-                        driver_opts: {mtu: "1400"}
-                """), "services.web.networks.back.driver_opts", 6, "'driver_opts'", "not supported");
+                        interface_name: eth7
+                """), "services.web.networks.back.interface_name", 6, "'interface_name'", "not supported");
         assertProblem(fails(check, """
                 services:
                   web:
