@@ -193,6 +193,7 @@ public final class UpRun {
                     if (dependencyRecreated) {
                         // depends_on.restart: the dependency changed under it, as docker compose does
                         Elapsed took = Elapsed.start(clock);
+                        Hooks.preStop(engine, progress, op.existing(), name, project.service(name).preStop());
                         engine.stopContainer(op.existing().id(), seconds(grace));
                         progress.info(name, "Container " + op.name() + "  Restarting  " + took);
                         start(op.existing().id(), op.name(), name);

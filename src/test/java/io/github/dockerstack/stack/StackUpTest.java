@@ -302,6 +302,8 @@ class StackUpTest {
                     image: busybox:latest
                     depends_on:
                       db: {condition: service_started, restart: true}
+                    pre_stop: [{command: ["drain"]}]
+                    post_start: [{command: ["warm"]}]
                   tool:
                     image: busybox:latest
                     depends_on: [db]
@@ -315,6 +317,9 @@ class StackUpTest {
         List<String> writes = engine.writes();
         assertTrue(writes.indexOf("start container po-db-1") < writes.indexOf("stop container po-app-1 (10s)"), writes.toString());
         assertTrue(writes.indexOf("stop container po-app-1 (10s)") < writes.indexOf("start container po-app-1"), writes.toString());
+        assertEquals(List.of("exec in container po-app-1: drain", "stop container po-app-1 (10s)", "start container po-app-1",
+                "exec in container po-app-1: warm"), writes.stream().filter(w -> w.contains("po-app-1")).toList(),
+                "its hooks, as compose's restart");
         assertEquals(app, engine.idOf("po-app-1"), "restarted, not recreated");
         assertFalse(writes.stream().anyMatch(w -> w.contains("po-tool-1")), "tool did not ask to be restarted: " + writes);
     }
