@@ -213,7 +213,8 @@ final class ContainerBody {
                 .strings("DeviceCgroupRules", spec.deviceCgroupRules())
                 .map("StorageOpt", spec.storageOpt())
                 .map("Sysctls", spec.sysctls())
-                .objects("Ulimits", spec.ulimits(), (u, json) -> json.string("Name", u.name()).number("Soft", u.soft()).number("Hard", u.hard()))
+                .objects("Ulimits", spec.ulimits(), (u, json) -> json.string("Name", u.name()).number("Soft", u.soft())
+                        .number("Hard", u.hard()))
                 .objects("Devices", spec.devices(), (d, json) -> json.string("PathOnHost", d.hostPath())
                         .string("PathInContainer", d.containerPath()).string("CgroupPermissions", d.permissions() == null ? "rwm"
                                 : d.permissions()))
@@ -222,7 +223,8 @@ final class ContainerBody {
         ContainerSpec.Blkio blkio = spec.blkio();
         if (blkio != null) {
             host.number("BlkioWeight", blkio.weight())
-                    .objects("BlkioWeightDevice", blkio.weightDevice(), (d, json) -> json.string("Path", d.path()).number("Weight", d.value()))
+                    .objects("BlkioWeightDevice", blkio.weightDevice(), (d, json) -> json.string("Path", d.path())
+                            .number("Weight", d.value()))
                     .objects("BlkioDeviceReadBps", blkio.readBps(), ContainerBody::rate)
                     .objects("BlkioDeviceReadIOps", blkio.readIops(), ContainerBody::rate)
                     .objects("BlkioDeviceWriteBps", blkio.writeBps(), ContainerBody::rate)
