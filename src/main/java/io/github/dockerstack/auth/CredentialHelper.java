@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -46,11 +47,52 @@ final class CredentialHelper {
 
     /** The helper's credentials for {@code serverUrl}, or empty when it has none. */
     Optional<RegistryAuth> get(String serverUrl, String serverAddress, String configuredBy) {
+        Output output = run("get", serverUrl, configuredBy);
+        if (output.exit() != 0) {
+            if (output.stdout().contains(NOT_FOUND)) {
+                return Optional.empty();
+            }
+            throw output.failure("get", serverUrl);
+        }
+        return Optional.of(parse(output.stdout(), serverAddress));
+    }
+
+    /** The server URLs the helper holds credentials for ({@code docker-credential-NAME list}). */
+    List<String> list(String configuredBy) {
+        Output output = run("list", "", configuredBy);
+        if (output.exit() != 0) {
+            throw output.failure("list", "its servers");
+        }
+        List<String> servers = new ArrayList<>();
+        try (JsonParser parser = new JsonFactory().createParser(output.stdout())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new CredentialsException(program() + " list printed no JSON object.");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                servers.add(parser.currentName());
+                parser.nextToken();
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            throw new CredentialsException(program() + " list printed something that is not JSON.", null);
+        }
+        return servers;
+    }
+
+    /** What one run of the helper printed; helpers print an error text, not JSON, when they fail. */
+    private record Output(String program, int exit, String stdout, String stderr) {
+        CredentialsException failure(String action, String what) {
+            String reason = (stdout.isEmpty() ? stderr : stdout).lines().findFirst().orElse("");
+            return new CredentialsException(program + " " + action + " failed for " + what + " (exit " + exit + "): " + abbreviate(reason));
+        }
+    }
+
+    private Output run(String action, String input, String configuredBy) {
         Path executable = locate().orElseThrow(() -> new CredentialsException(configuredBy + " names the credential helper " + name
                 + ", but " + program() + " is not on the PATH. Install it, or remove the entry to use the credentials in config.json."));
         Process process;
         try {
-            process = new ProcessBuilder(executable.toString(), "get").redirectErrorStream(false).start();
+            process = new ProcessBuilder(executable.toString(), action).redirectErrorStream(false).start();
         } catch (IOException e) {
             throw new CredentialsException("Cannot run " + executable + ": " + e.getMessage(), e);
         }
@@ -58,25 +100,17 @@ final class CredentialHelper {
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
             try (OutputStream in = process.getOutputStream()) {
-                in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
+                in.write(input.getBytes(StandardCharsets.UTF_8));
             } catch (IOException exitedWithoutReading) {
                 // a helper that fails early closes stdin; its exit code tells the rest
             }
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new CredentialsException(program() + " get did not answer within " + TIMEOUT_SECONDS + " s (for " + serverUrl + ").");
+                throw new CredentialsException(program() + " " + action + " did not answer within " + TIMEOUT_SECONDS + " s"
+                        + (input.isEmpty() ? "." : " (for " + input + ")."));
             }
-            String stdout = new String(out.join(), StandardCharsets.UTF_8).strip();
-            if (process.exitValue() != 0) {
-                if (stdout.contains(NOT_FOUND)) {
-                    return Optional.empty();
-                }
-                // on failure helpers print an error text, not credentials
-                String reason = (stdout.isEmpty() ? new String(err.join(), StandardCharsets.UTF_8).strip() : stdout).lines().findFirst().orElse("");
-                throw new CredentialsException(program() + " get failed for " + serverUrl + " (exit " + process.exitValue() + "): "
-                        + abbreviate(reason));
-            }
-            return Optional.of(parse(stdout, serverAddress));
+            return new Output(program(), process.exitValue(), new String(out.join(), StandardCharsets.UTF_8).strip(),
+                    new String(err.join(), StandardCharsets.UTF_8).strip());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();

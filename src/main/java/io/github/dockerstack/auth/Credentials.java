@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Registry credentials for an image, found where the Docker CLI finds them plus in Maven's
@@ -124,6 +126,26 @@ public final class Credentials {
         }
         return Optional.of(new Found(new RegistryAuth(server, entry.username(), entry.password(), entry.identityToken(), entry.registryToken()),
                 where + " auths." + key));
+    }
+
+    /**
+     * Every registry's credentials this build knows, by server address, as the Docker CLI's
+     * {@code GetAllCredentials}: the registries of config.json's auths and credHelpers, those the
+     * credsStore lists, and the Maven servers (which win, as in {@link #lookup}).
+     */
+    public Map<String, RegistryAuth> all() {
+        Set<String> registries = new LinkedHashSet<>(config.auths().keySet());
+        registries.addAll(config.credHelpers().keySet());
+        if (config.credsStore() != null) {
+            String where = config.file() == null ? "config.json" : config.file().toString();
+            registries.addAll(new CredentialHelper(config.credsStore(), helperPath).list(where + " credsStore"));
+        }
+        registries.addAll(mavenServers.keySet());
+        Map<String, RegistryAuth> all = new LinkedHashMap<>();
+        for (String registry : registries) {
+            lookup(registry).ifPresent(found -> all.putIfAbsent(found.auth().serverAddress(), found.auth()));
+        }
+        return all;
     }
 
     private Optional<Found> fromMaven(String registry, String server) {

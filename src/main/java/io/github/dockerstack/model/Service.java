@@ -86,6 +86,7 @@ import java.util.Map;
  * @param uts UTS namespace mode, or null
  * @param storageOpt storage driver options (storage_opt)
  * @param gpus GPU device requests (gpus)
+ * @param useApiSocket mount the engine socket and the build's registry credentials into the container (use_api_socket), or null
  * @param labelFiles label_file paths as declared (already folded into labels)
  * @param postStart post_start hooks
  * @param preStop pre_stop hooks
@@ -171,6 +172,7 @@ public record Service(
         String uts,
         Map<String, String> storageOpt,
         List<DeviceRequest> gpus,
+        Boolean useApiSocket,
         List<String> labelFiles,
         List<Hook> postStart,
         List<Hook> preStop,
@@ -300,6 +302,7 @@ public record Service(
         b.uts = uts;
         b.storageOpt = storageOpt;
         b.gpus = gpus;
+        b.useApiSocket = useApiSocket;
         b.labelFiles = labelFiles;
         b.postStart = postStart;
         b.preStop = preStop;
@@ -388,6 +391,7 @@ public record Service(
         private String uts;
         private Map<String, String> storageOpt;
         private List<DeviceRequest> gpus;
+        private Boolean useApiSocket;
         private List<String> labelFiles;
         private List<Hook> postStart;
         private List<Hook> preStop;
@@ -784,6 +788,11 @@ public record Service(
             return this;
         }
 
+        public Builder useApiSocket(Boolean value) {
+            this.useApiSocket = value;
+            return this;
+        }
+
         public Builder labelFiles(List<String> value) {
             this.labelFiles = value;
             return this;
@@ -810,7 +819,7 @@ public record Service(
         }
 
         public Service build() {
-            return new Service(name, profiles, image, build, command, entrypoint, environment, envFiles, ports, expose, volumes, tmpfs, networks, networkMode, dependsOn, healthcheck, restart, labels, containerName, hostname, domainname, user, workingDir, init, stopSignal, stopGracePeriod, tty, stdinOpen, privileged, readOnly, capAdd, capDrop, securityOpt, ulimits, sysctls, extraHosts, dns, dnsSearch, dnsOpt, shmSize, memLimit, memReservation, memswapLimit, cpus, cpuShares, cpuset, pidsLimit, deploy, scale, pid, ipc, usernsMode, devices, groupAdd, logging, links, externalLinks, volumesFrom, secrets, configs, pullPolicy, platform, runtime, macAddress, oomScoreAdj, oomKillDisable, cgroupParent, cpuPeriod, cpuQuota, cpuRtPeriod, cpuRtRuntime, memSwappiness, blkioConfig, deviceCgroupRules, cgroup, uts, storageOpt, gpus, labelFiles, postStart, preStop, annotations, extensions);
+            return new Service(name, profiles, image, build, command, entrypoint, environment, envFiles, ports, expose, volumes, tmpfs, networks, networkMode, dependsOn, healthcheck, restart, labels, containerName, hostname, domainname, user, workingDir, init, stopSignal, stopGracePeriod, tty, stdinOpen, privileged, readOnly, capAdd, capDrop, securityOpt, ulimits, sysctls, extraHosts, dns, dnsSearch, dnsOpt, shmSize, memLimit, memReservation, memswapLimit, cpus, cpuShares, cpuset, pidsLimit, deploy, scale, pid, ipc, usernsMode, devices, groupAdd, logging, links, externalLinks, volumesFrom, secrets, configs, pullPolicy, platform, runtime, macAddress, oomScoreAdj, oomKillDisable, cgroupParent, cpuPeriod, cpuQuota, cpuRtPeriod, cpuRtRuntime, memSwappiness, blkioConfig, deviceCgroupRules, cgroup, uts, storageOpt, gpus, useApiSocket, labelFiles, postStart, preStop, annotations, extensions);
         }
     }
 }

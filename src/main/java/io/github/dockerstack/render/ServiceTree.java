@@ -110,6 +110,7 @@ final class ServiceTree {
                 .list("tmpfs", s.tmpfs(), v -> v)
                 .opt("tty", s.tty())
                 .map("ulimits", s.ulimits(), this::ulimit)
+                .opt("use_api_socket", s.useApiSocket())
                 .opt("user", s.user())
                 .opt("userns_mode", s.usernsMode())
                 .opt("uts", s.uts())

@@ -1,5 +1,7 @@
 package io.github.dockerstack.stack;
 
+import io.github.dockerstack.auth.Credentials;
+import io.github.dockerstack.auth.ServerCredentials;
 import io.github.dockerstack.engine.ContainerInfo;
 import io.github.dockerstack.engine.Engine;
 import io.github.dockerstack.engine.EngineException;
@@ -102,6 +104,8 @@ public final class Stack {
         phase(started, "engine connected");
         Duration timeout = request.waitTimeout() != null ? request.waitTimeout() : DEFAULT_WAIT_TIMEOUT;
         try (Engine engine = opened.engine()) {
+            Map<String, ServerCredentials> servers = request.images() == null ? Map.of() : request.images().servers();
+            project = ApiSocket.apply(project, () -> Credentials.fromEnvironment(servers).all(), opened.version().os());
             for (Service s : project.services().values()) {
                 ContainerSpecs.ignored(project, s).forEach(note -> events.accept(new StackEvent(StackEvent.Level.WARN, s.name(), note)));
             }

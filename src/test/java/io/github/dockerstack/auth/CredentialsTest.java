@@ -39,6 +39,7 @@ class CredentialsTest {
         Path script = bin.resolve("docker-credential-" + name);
         Files.writeString(script, """
                 #!/bin/sh
+                if [ "$1" = list ]; then printf '{"%s":"%s"}\n'; exit 0; fi
                 [ "$1" = get ] || exit 2
                 read -r url || true
                 echo "$url" >> "%s"
@@ -47,7 +48,7 @@ class CredentialsTest {
                 else
                   echo "credentials not found in native keychain"; exit 1
                 fi
-                """.formatted(bin.resolve(name + ".log"), server, user, secret));
+                """.formatted(server, user, bin.resolve(name + ".log"), server, user, secret));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
@@ -157,6 +158,27 @@ class CredentialsTest {
         configJson("{\"credsStore\": \"store\", \"credHelpers\": {\"127.0.0.1:5000\": \"special\"}}");
         assertEquals("from-special", credentials(Map.of()).forRegistry("127.0.0.1:5000").orElseThrow().username());
         assertEquals(Optional.empty(), credentials(Map.of()).forRegistry("127.0.0.1:5001"));
+    }
+
+    @Test
+    void allGathersConfigJsonHelpersAndMavenServers() throws IOException {
+        helper("special", "special.example", "from-special", "s2");
+        configJson("{\"auths\": {\"r.example\": {\"auth\": \"" + b64("ann:pw") + "\"}}, \"credHelpers\": {\"special.example\": \"special\"}}");
+        Map<String, RegistryAuth> all = credentials(Map.of("maven.example", new ServerCredentials("mvn", "m1"))).all();
+        assertEquals(List.of("r.example", "special.example", "maven.example"), List.copyOf(all.keySet()));
+        assertEquals("ann", all.get("r.example").username());
+        assertEquals("s2", all.get("special.example").password());
+        assertEquals("mvn", all.get("maven.example").username());
+    }
+
+    @Test
+    void withACredsStoreAllIsWhatItLists() throws IOException {
+        helper("store", "127.0.0.1:5000", "from-store", "s1");
+        // as the Docker CLI: with a credsStore, the store holds the credentials and auths only names registries
+        configJson("{\"auths\": {\"r.example\": {}}, \"credsStore\": \"store\"}");
+        Map<String, RegistryAuth> all = credentials(Map.of()).all();
+        assertEquals(List.of("127.0.0.1:5000"), List.copyOf(all.keySet()));
+        assertEquals("from-store", all.get("127.0.0.1:5000").username());
     }
 
     @Test

@@ -263,6 +263,37 @@ class StackEngineTest {
         }
     }
 
+    @Test
+    void useApiSocketLendsTheEngineAndTheBuildsCredentials() throws Exception {
+        DockerJavaEngine probe = EngineConnection.open(null, null);
+        try {
+            Stack stack = new Stack(events::add, s -> EngineConnection.open(s.dockerHost(), s.dockerContext()));
+            LoadRequest request = TestProjects.write(dir, project, """
+                    services:
+                      runner:
+                        image: busybox:latest
+                        command: ["sh", "-c", "test -S /var/run/docker.sock && echo socket there; cat $$DOCKER_CONFIG/config.json; exec sleep 60"]
+                        stop_signal: SIGKILL
+                        use_api_socket: true
+                    """);
+            UpImageOptions images = new UpImageOptions(null, null, 0, Map.of("registry.example:5000",
+                    new io.github.dockerstack.auth.ServerCredentials("ann", "pw-" + project)));
+            stack.up(new UpRequest(request, null, true, Duration.ofSeconds(60), false, 0, null, images));
+            String id = probe.inspectContainer(project + "-runner-1").id();
+            String auth = java.util.Base64.getEncoder().encodeToString(("ann:pw-" + project).getBytes(StandardCharsets.UTF_8));
+            String logs = "";
+            for (int i = 0; i < 50 && !logs.contains(auth); i++) {
+                Thread.sleep(100);
+                logs = probe.logs(id, 20);
+            }
+            assertTrue(logs.contains("socket there"), logs);
+            assertTrue(logs.contains("\"registry.example:5000\"") && logs.contains(auth), logs);
+        } finally {
+            removeEverything(probe);
+            probe.close();
+        }
+    }
+
     private Map<String, String> containerIds(DockerJavaEngine engine) {
         Map<String, String> ids = new TreeMap<>();
         engine.listContainers(label).forEach(c -> ids.put(c.name(), c.id()));

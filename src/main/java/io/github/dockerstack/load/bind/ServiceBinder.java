@@ -92,6 +92,7 @@ final class ServiceBinder {
                 .uts(s.get("uts").string())
                 .storageOpt(s.get("storage_opt").textMap())
                 .gpus(ServiceParts.deviceRequests(s.get("gpus")))
+                .useApiSocket(s.get("use_api_socket").bool())
                 .labelFiles(s.get("label_file").strings())
                 .postStart(ServiceParts.hooks(s.get("post_start")))
                 .preStop(ServiceParts.hooks(s.get("pre_stop")))

@@ -24,7 +24,6 @@ final class UnsupportedAttributes implements Check {
         t.put("services.*.isolation", "Windows container isolation");
         t.put("services.*.cpu_count", "Windows CPU limits");
         t.put("services.*.cpu_percent", "Windows CPU limits");
-        t.put("services.*.use_api_socket", "mounting the Docker API socket");
         t.put("services.*.networks.*.interface_name", "network interface names");
         t.put("services.*.networks.*.gw_priority", "gateway priorities");
         t.put("services.*.volumes[].bind.recursive", "recursive bind mount options");

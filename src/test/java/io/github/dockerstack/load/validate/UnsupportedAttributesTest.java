@@ -20,8 +20,8 @@ class UnsupportedAttributesTest {
                 services:
                   web:
                     image: nginx
-                    use_api_socket: true
-                """), "services.web.use_api_socket", 4, "'use_api_socket' (mounting the Docker API socket) is not supported by"
+                    isolation: process
+                """), "services.web.isolation", 4, "'isolation' (Windows container isolation) is not supported by"
                 + " docker-stack-maven-plugin", "remove it");
     }
 
