@@ -14,8 +14,9 @@ import java.util.function.Function;
 
 /**
  * Folds each service's {@code env_file} entries into its environment, as compose does: files in
- * order (later wins), each read as dotenv or, with {@code format: raw}, line by line as written, then the service's own {@code environment}, whose value-less entries take
- * the project environment's value when it has one. Value-less build args are resolved likewise.
+ * order (later wins), each read as dotenv or, with {@code format: raw}, line by line as written;
+ * then the service's own {@code environment}, whose value-less entries take the project
+ * environment's value when it has one. Value-less build args are resolved likewise.
  */
 final class EnvFiles {
     private EnvFiles() {
