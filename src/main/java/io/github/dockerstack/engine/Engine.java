@@ -1,6 +1,7 @@
 package io.github.dockerstack.engine;
 
 import java.io.Closeable;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,10 +77,11 @@ public interface Engine extends AutoCloseable {
     int waitContainer(String id);
 
     /**
-     * Runs a command in a running container and waits for it to end; {@link EngineException.NotFound}
-     * when the container is gone, {@link EngineException.Conflict} when it is not running.
+     * Runs a command in a running container and waits for it to end, at most {@code timeout};
+     * {@link EngineException.NotFound} when the container is gone, {@link EngineException.Conflict}
+     * when it is not running.
      */
-    ExecResult exec(String containerId, ExecSpec spec);
+    ExecResult exec(String containerId, ExecSpec spec, Duration timeout);
 
     /** The last {@code tailLines} lines of stdout and stderr, interleaved as written. */
     String logs(String id, int tailLines);

@@ -50,7 +50,7 @@ public final class Lifecycle {
             for (ContainerInfo c : byService.get(service)) {
                 if (c.running() || "restarting".equals(c.state()) || "paused".equals(c.state())) {
                     Elapsed took = Elapsed.start(clock);
-                    Hooks.preStop(engine, progress, c, service, hooks(service, Service::preStop));
+                    Hooks.preStop(engine, progress, c, service, hooks(service, Service::preStop), grace);
                     engine.stopContainer(c.id(), UpRun.seconds(grace));
                     stopped.add(c.name());
                     progress.info(service, "Container " + c.name() + "  Stopped  " + took);
@@ -81,7 +81,7 @@ public final class Lifecycle {
         try {
             new Abandon(readiness).walk(graph(byService), parallelism, service -> {
                 waits.dependencies(service, dependencies.getOrDefault(service, Map.of()), refs, deadline);
-                refs.put(service, startAll(readiness, service, byService.get(service), started));
+                refs.put(service, startAll(readiness, service, byService.get(service), started, Hooks.Limit.of(deadline, clock)));
             });
             if (wait) {
                 waits.all(new TreeMap<>(refs), Dependencies.awaitedToComplete(dependencies), deadline);
@@ -92,7 +92,8 @@ public final class Lifecycle {
         return List.copyOf(started);
     }
 
-    private List<ContainerRef> startAll(Readiness readiness, String service, List<ContainerInfo> containers, List<String> started) {
+    private List<ContainerRef> startAll(Readiness readiness, String service, List<ContainerInfo> containers, List<String> started,
+            Hooks.Limit limit) {
         List<ContainerRef> list = new ArrayList<>();
         for (ContainerInfo c : containers) {
             if (!c.running()) {
@@ -100,7 +101,7 @@ public final class Lifecycle {
                 Starts.start(engine, readiness, c.id(), c.name(), service);
                 started.add(c.name());
                 progress.info(service, "Container " + c.name() + "  Started  " + took);
-                Hooks.postStart(engine, c.id(), c.name(), service, hooks(service, Service::postStart));
+                Hooks.postStart(engine, c.id(), c.name(), service, hooks(service, Service::postStart), limit);
             }
             list.add(new ContainerRef(service, c.id(), c.name()));
         }

@@ -178,7 +178,7 @@ public final class Teardown {
             Elapsed took = Elapsed.start(clock);
             try {
                 if (c.running() || "restarting".equals(c.state()) || "paused".equals(c.state())) {
-                    preStop(c);
+                    preStop(c, grace);
                     engine.stopContainer(c.id(), UpRun.seconds(grace));
                     progress.info(c.label(Labels.SERVICE), "Container " + c.name() + "  Stopped  " + took);
                 }
@@ -198,11 +198,11 @@ public final class Teardown {
     }
 
     /** The service's pre_stop hooks, when the model has the service (a down by labels alone has none to run). */
-    private void preStop(ContainerInfo c) {
+    private void preStop(ContainerInfo c, Duration grace) {
         String service = c.label(Labels.SERVICE);
         Service model = service == null ? null : project.services().get(service);
         if (model != null) {
-            Hooks.preStop(engine, progress, c, service, model.preStop());
+            Hooks.preStop(engine, progress, c, service, model.preStop(), grace);
         }
     }
 

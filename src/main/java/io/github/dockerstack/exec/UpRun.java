@@ -67,6 +67,8 @@ public final class UpRun {
     private final Set<String> recreated = ConcurrentHashMap.newKeySet();
     private final Map<String, List<ContainerRef>> containers = new ConcurrentHashMap<>();
     private volatile Path diagnostics;
+    /** Of all waits and post_start hooks, set when the run begins. */
+    private volatile Deadline deadline;
 
     public UpRun(Engine engine, Readiness readiness, Project project, Plan plan, Progress progress, WaitClock clock) {
         this.engine = engine;
@@ -83,7 +85,7 @@ public final class UpRun {
         try {
             removeOrphans(settings.parallelism());
             createResources(settings.parallelism());
-            Deadline deadline = Deadline.after(clock, settings.timeout());
+            deadline = Deadline.after(clock, settings.timeout());
             Map<String, Map<String, DependsOn>> dependencies = Dependencies.of(project);
             ServiceGraph graph = Dependencies.graph(dependencies);
             Abandon abandon = new Abandon(readiness);
@@ -193,7 +195,7 @@ public final class UpRun {
                     if (dependencyRecreated) {
                         // depends_on.restart: the dependency changed under it, as docker compose does
                         Elapsed took = Elapsed.start(clock);
-                        Hooks.preStop(engine, progress, op.existing(), name, project.service(name).preStop());
+                        Hooks.preStop(engine, progress, op.existing(), name, project.service(name).preStop(), grace);
                         engine.stopContainer(op.existing().id(), seconds(grace));
                         progress.info(name, "Container " + op.name() + "  Restarting  " + took);
                         start(op.existing().id(), op.name(), name);
@@ -265,7 +267,7 @@ public final class UpRun {
         Elapsed took = Elapsed.start(clock);
         Starts.start(engine, readiness, id, containerName, service);
         progress.info(service, "Container " + containerName + "  Started  " + took);
-        Hooks.postStart(engine, id, containerName, service, project.service(service).postStart());
+        Hooks.postStart(engine, id, containerName, service, project.service(service).postStart(), Hooks.Limit.of(deadline, clock));
     }
 
     private void remove(ContainerOperation op, Duration grace) {

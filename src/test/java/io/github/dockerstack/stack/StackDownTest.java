@@ -231,6 +231,18 @@ class StackDownTest {
     }
 
     @Test
+    void aPreStopHookThatDoesNotFinishInTheGracePeriodIsAWarning() {
+        LoadRequest request = TestProjects.write(dir, "po", HOOKED);
+        stack.up(new UpRequest(request, null, false, null, false, 0, null));
+        engine.execResults(command -> command.equals("drain") ? ExecResult.timedOut("") : new ExecResult(0, ""));
+        down(request, false);
+        assertEquals(List.of(), engine.containerNames());
+        assertTrue(events.stream().anyMatch(e -> e.level() == StackEvent.Level.WARN && e.message().equals(
+                "Container po-app-1: pre_stop hook 1 (drain) did not finish within the stop grace period of 10 s; stopping it anyway")),
+                events.toString());
+    }
+
+    @Test
     void aDownByLabelsAloneRunsNoHooks() throws Exception {
         LoadRequest request = TestProjects.write(dir, "po", HOOKED);
         stack.up(new UpRequest(request, null, false, null, false, 0, null));

@@ -2,6 +2,7 @@ package io.github.dockerstack.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -256,6 +257,49 @@ class StackEngineTest {
             assertEquals("healthy", up.containers().get(0).health(), "the hook wrote what the healthcheck looks for");
             stack.down(new DownRequest(request, null, false, false, true, null, null));
             assertEquals("hello from post_start", Files.readString(out.resolve("drained")).trim(), "pre_stop ran before the stop");
+            assertEquals(List.of(), probe.listContainers(label));
+        } finally {
+            removeEverything(probe);
+            probe.close();
+        }
+    }
+
+    @Test
+    void aHangingHookIsBoundByTheWaitTimeoutOrTheStopGracePeriod() {
+        DockerJavaEngine probe = EngineConnection.open(null, null);
+        try {
+            Stack stack = new Stack(events::add, s -> EngineConnection.open(s.dockerHost(), s.dockerContext()));
+            LoadRequest hanging = TestProjects.write(dir, project, """
+                    services:
+                      stuck:
+                        image: busybox:latest
+                        command: ["sleep", "60"]
+                        stop_signal: SIGKILL
+                        post_start: [{command: ["sleep", "60"]}]
+                    """);
+            long start = System.nanoTime();
+            ServiceFailedException e = assertThrows(ServiceFailedException.class,
+                    () -> stack.up(new UpRequest(hanging, null, true, Duration.ofSeconds(2), false, 0, null)));
+            assertTrue(e.getMessage().startsWith("Service 'stuck' post_start hook (sleep 60) did not finish within the wait timeout of 2 s"),
+                    e.getMessage());
+            assertTrue(System.nanoTime() - start < 20_000_000_000L, "up gave up in time");
+            assertEquals(List.of(), probe.listContainers(label), "up removed what it created");
+
+            LoadRequest slowStop = TestProjects.write(dir, project, """
+                    services:
+                      slow:
+                        image: busybox:latest
+                        command: ["sleep", "60"]
+                        stop_signal: SIGKILL
+                        stop_grace_period: 1s
+                        pre_stop: [{command: ["sleep", "60"]}]
+                    """);
+            stack.up(new UpRequest(slowStop, null, true, Duration.ofSeconds(60), false, 0, null));
+            start = System.nanoTime();
+            stack.down(new DownRequest(slowStop, null, false, false, true, null, null));
+            assertTrue(System.nanoTime() - start < 20_000_000_000L, "down went on after the grace period");
+            assertTrue(events.stream().anyMatch(ev -> ev.level() == StackEvent.Level.WARN && ev.message().contains(
+                    "pre_stop hook (sleep 60) did not finish within the stop grace period of 1 s; stopping it anyway")), events.toString());
             assertEquals(List.of(), probe.listContainers(label));
         } finally {
             removeEverything(probe);

@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,6 +43,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -276,21 +278,29 @@ public final class DockerJavaEngine implements Engine {
     }
 
     @Override
-    public ExecResult exec(String containerId, ExecSpec spec) {
+    public ExecResult exec(String containerId, ExecSpec spec, Duration timeout) {
         String operation = "run " + String.join(" ", spec.command()) + " in container " + containerId;
         List<String> env = spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
         String execId = call(operation, () -> client().execCreateCmd(containerId).withCmd(spec.command().toArray(String[]::new))
                 .withUser(spec.user()).withPrivileged(spec.privileged()).withWorkingDir(spec.workingDir())
                 .withEnv(env.isEmpty() ? null : env).withAttachStdout(true).withAttachStderr(true).exec().getId());
         ExecOutput output = new ExecOutput();
-        run(operation, () -> {
+        boolean finished = call(operation, () -> {
             try {
-                streamingClient().execStartCmd(execId).exec(output).awaitCompletion();
+                return streamingClient().execStartCmd(execId).exec(output).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new EngineException("Interrupted while running a command in container " + containerId, e);
             }
         });
+        if (!finished) {
+            try {
+                output.close(); // stops following it; the command itself goes on in the container
+            } catch (IOException ignored) {
+                // the stream is being dropped anyway
+            }
+            return ExecResult.timedOut(output.tail());
+        }
         Long exitCode = call(operation, () -> client().inspectExecCmd(execId).exec().getExitCodeLong());
         return new ExecResult(exitCode == null ? -1 : exitCode, output.tail());
     }

@@ -18,6 +18,7 @@ import io.github.dockerstack.engine.NetworkSpec;
 import io.github.dockerstack.engine.VolumeInfo;
 import io.github.dockerstack.engine.VolumeSpec;
 import java.io.Closeable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -513,7 +514,7 @@ public final class FakeEngine implements Engine {
     }
 
     @Override
-    public ExecResult exec(String containerId, ExecSpec spec) {
+    public ExecResult exec(String containerId, ExecSpec spec, Duration timeout) {
         String name;
         synchronized (this) {
             Box b = find(containerId);
