@@ -7,12 +7,25 @@ import io.github.dockerstack.error.StackException;
  * let callers handle "already gone" and "name in use" without parsing messages.
  */
 public class EngineException extends StackException {
+    private final String reason;
+
     public EngineException(String message) {
         this(message, null);
     }
 
     public EngineException(String message, Throwable cause) {
+        this(message, null, cause);
+    }
+
+    /** @param reason the engine's own words, without the operation the message starts with; null when the message is all */
+    public EngineException(String message, String reason, Throwable cause) {
         super(Kind.ENGINE, message, cause);
+        this.reason = reason;
+    }
+
+    /** Why the engine refused, without what was being done: for messages that name the operation their own way. */
+    public String reason() {
+        return reason != null ? reason : getMessage();
     }
 
     /** No engine answers at the configured address. */
@@ -50,12 +63,20 @@ public class EngineException extends StackException {
         public NotFound(String message, Throwable cause) {
             super(message, cause);
         }
+
+        public NotFound(String message, String reason, Throwable cause) {
+            super(message, reason, cause);
+        }
     }
 
     /** The name is in use, or the object is in a state that forbids the operation (HTTP 409). */
     public static final class Conflict extends EngineException {
         public Conflict(String message, Throwable cause) {
             super(message, cause);
+        }
+
+        public Conflict(String message, String reason, Throwable cause) {
+            super(message, reason, cause);
         }
     }
 }

@@ -20,9 +20,7 @@ final class Starts {
         } catch (EngineException e) {
             // the engine refused to run what it created (a device, a kernel limit, a port in use)
             readiness.startFailed(id);
-            String prefix = "start container " + id + ": ";
-            String detail = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length()) : e.getMessage();
-            throw new ServiceFailure(service, id, containerName, "could not start: " + detail, false);
+            throw new ServiceFailure(service, id, containerName, "could not start: " + e.reason(), false);
         } catch (RuntimeException e) {
             readiness.startFailed(id);
             throw e;

@@ -104,9 +104,10 @@ final class EngineRequests {
 
     /** The port's exception for an error answer, worded as {@link Errors} words docker-java's. */
     static EngineException failure(String operation, int status, byte[] body) {
-        String message = operation + ": " + (status == 404 || status == 409 ? "" : "the engine answered " + status + ": ") + message(body);
-        return status == 404 ? new EngineException.NotFound(message, null)
-                : status == 409 ? new EngineException.Conflict(message, null) : new EngineException(message);
+        String reason = (status == 404 || status == 409 ? "" : "the engine answered " + status + ": ") + message(body);
+        String message = operation + ": " + reason;
+        return status == 404 ? new EngineException.NotFound(message, reason, null)
+                : status == 409 ? new EngineException.Conflict(message, reason, null) : new EngineException(message, reason, null);
     }
 
     /** A query parameter's value, encoded. */
