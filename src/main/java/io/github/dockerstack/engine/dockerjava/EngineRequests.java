@@ -86,8 +86,7 @@ final class EngineRequests {
             if (status / 100 != 2) {
                 throw failure(operation, status, body.readAllBytes());
             }
-            byte[] answer = body.readAllBytes();
-            return answer.length == 0 ? MissingNode.getInstance() : JsonTrees.read(answer);
+            return JsonTrees.read(body); // a missing node for an empty answer (a connect's)
         } catch (IOException e) {
             throw new UncheckedIOException(operation + ": " + e.getMessage(), e); // the caller translates it, as docker-java's failures
         }
