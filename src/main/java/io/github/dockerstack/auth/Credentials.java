@@ -1,9 +1,16 @@
 package io.github.dockerstack.auth;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dockerstack.engine.RegistryAuth;
 import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -146,6 +153,36 @@ public final class Credentials {
             lookup(registry).ifPresent(found -> all.putIfAbsent(found.auth().serverAddress(), found.auth()));
         }
         return all;
+    }
+
+    /** A Docker CLI config.json holding the credentials, as the CLI writes them. */
+    public static String configJson(Map<String, RegistryAuth> credentials) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeObjectFieldStart("auths");
+            for (Map.Entry<String, RegistryAuth> e : credentials.entrySet()) {
+                RegistryAuth auth = e.getValue();
+                json.writeObjectFieldStart(e.getKey());
+                if (auth.username() != null) {
+                    String pair = auth.username() + ":" + (auth.password() == null ? "" : auth.password());
+                    json.writeStringField("auth", Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+                }
+                if (auth.identityToken() != null) {
+                    json.writeStringField("identitytoken", auth.identityToken());
+                }
+                if (auth.registryToken() != null) {
+                    json.writeStringField("registrytoken", auth.registryToken());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory
+        }
+        return out.toString();
     }
 
     private Optional<Found> fromMaven(String registry, String server) {

@@ -1,7 +1,6 @@
 package io.github.dockerstack.stack;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.dockerstack.auth.Credentials;
 import io.github.dockerstack.engine.RegistryAuth;
 import io.github.dockerstack.load.ComposeException;
 import io.github.dockerstack.model.FileObject;
@@ -9,12 +8,7 @@ import io.github.dockerstack.model.FileReference;
 import io.github.dockerstack.model.Mount;
 import io.github.dockerstack.model.Project;
 import io.github.dockerstack.model.Service;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,38 +53,8 @@ final class ApiSocket {
             services.put(s.name(), s.toBuilder().volumes(volumes).environment(environment).configs(configs).build());
         }
         Map<String, FileObject> configs = new LinkedHashMap<>(project.configs());
-        configs.put(CONFIG, new FileObject(null, null, null, configJson(credentials.get()), false, Map.of(), Map.of()));
+        configs.put(CONFIG, new FileObject(null, null, null, Credentials.configJson(credentials.get()), false, Map.of(), Map.of()));
         return new Project(project.name(), project.workingDir(), project.configFiles(), project.environment(), project.profiles(), services,
                 project.disabledServices(), project.networks(), project.volumes(), project.secrets(), configs, project.extensions());
-    }
-
-    /** A Docker CLI config.json holding the credentials, as the CLI writes them. */
-    static String configJson(Map<String, RegistryAuth> credentials) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            json.writeObjectFieldStart("auths");
-            for (Map.Entry<String, RegistryAuth> e : credentials.entrySet()) {
-                RegistryAuth auth = e.getValue();
-                json.writeObjectFieldStart(e.getKey());
-                if (auth.username() != null) {
-                    String pair = auth.username() + ":" + (auth.password() == null ? "" : auth.password());
-                    json.writeStringField("auth", Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-                }
-                if (auth.identityToken() != null) {
-                    json.writeStringField("identitytoken", auth.identityToken());
-                }
-                if (auth.registryToken() != null) {
-                    json.writeStringField("registrytoken", auth.registryToken());
-                }
-                json.writeEndObject();
-            }
-            json.writeEndObject();
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // writing to memory
-        }
-        return out.toString();
     }
 }

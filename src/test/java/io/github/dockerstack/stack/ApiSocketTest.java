@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.dockerstack.auth.Credentials;
 import io.github.dockerstack.engine.RegistryAuth;
 import io.github.dockerstack.load.ComposeException;
 import io.github.dockerstack.model.FileReference;
@@ -77,7 +78,7 @@ class ApiSocketTest {
 
     @Test
     void tokensAreWrittenAsTheCliWritesThem() {
-        String json = ApiSocket.configJson(Map.of("r.example", new RegistryAuth("r.example", null, null, "refresh", null)));
+        String json = Credentials.configJson(Map.of("r.example", new RegistryAuth("r.example", null, null, "refresh", null)));
         assertTrue(json.contains("\"identitytoken\" : \"refresh\""), json);
     }
 }
